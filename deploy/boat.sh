@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Starts BOAT on its embedded default: Payara Micro on 127.0.0.1:9311 (Barbican's port), an H2
+# database and the master key under ./var, the database secret store, and the built-in identity.
+# The bootstrap admin's password is $BOAT_ADMIN_PASSWORD, or generated and printed once.
+#
+#   deploy/boat.sh              build if needed, then start
+#   deploy/boat.sh --rebuild    rebuild first
+# Environment: BOAT_PORT (9311), BOAT_HOME (./var), BOAT_DB_URL/BOAT_DB_USER/BOAT_DB_PASSWORD for
+# PostgreSQL (jdbc:postgresql://...), BOAT_JAVA_OPTS.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+jar="$root/deploy/target/boat-micro.jar"
+if [ "${1:-}" = "--rebuild" ] || [ ! -f "$jar" ]; then
+  (cd "$root" && mvn -q -B -DskipTests -pl deploy -am install)
+fi
+home="${BOAT_HOME:-$PWD/var}"
+umask 077
+mkdir -p "$home"
+"$root/deploy/postboot.sh" "$home" > "$home/postboot.asadmin"
+exec java ${BOAT_JAVA_OPTS:-} -Dboat.data-dir="$home" -jar "$jar" \
+  --nohazelcast --port "${BOAT_PORT:-9311}" --postbootcommandfile "$home/postboot.asadmin"

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Writes the Payara Micro post-boot commands for BOAT: the JDBC pool behind jdbc/boat (H2 file
+# database under $1 by default, PostgreSQL when BOAT_DB_URL is a jdbc:postgresql URL) and the
+# HTTP listener bound to 127.0.0.1 (BOAT_BIND_ADDRESS to change it).
+set -euo pipefail
+home="$1"
+esc() { printf '%s' "$1" | sed -e 's/\\/\\\\/g' -e 's/:/\\:/g' -e 's/=/\\=/g' -e 's/;/\\;/g'; }
+url="${BOAT_DB_URL:-jdbc:h2:$home/boat}"
+case "$url" in
+  jdbc:postgresql:*)
+    rest="${url#jdbc:postgresql://}"; hostport="${rest%%/*}"; db="${rest#*/}"; db="${db%%\?*}"
+    host="${hostport%%:*}"; port="${hostport##*:}"; [ "$port" = "$hostport" ] && port=5432
+    echo "create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource --property serverName=$(esc "$host"):portNumber=$port:databaseName=$(esc "$db"):user=$(esc "${BOAT_DB_USER:-boat}"):password=$(esc "${BOAT_DB_PASSWORD:-}") boatPool" ;;
+  jdbc:h2:*)
+    echo "create-jdbc-connection-pool --datasourceclassname org.h2.jdbcx.JdbcDataSource --restype javax.sql.DataSource --property url=$(esc "$url"):user=sa:password=sa boatPool" ;;
+  *) echo "unsupported BOAT_DB_URL: $url" >&2; exit 2 ;;
+esac
+echo "create-jdbc-resource --connectionpoolid boatPool jdbc/boat"
+echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=${BOAT_BIND_ADDRESS:-127.0.0.1}"

@@ -1,0 +1,260 @@
+package io.boat.kms.identity;
+
+import io.boat.kms.KmsException;
+import io.boat.kms.config.BoatConfig;
+import io.boat.kms.crypto.PasswordHasher;
+import io.boat.kms.crypto.Rng;
+import io.boat.kms.policy.Action;
+import io.boat.kms.policy.Caller;
+import io.boat.kms.policy.Policy;
+import io.boat.kms.policy.Role;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The built-in, Keystone-compatible identity: users with slow-hashed passwords, projects, and
+ * role assignments; password and token authentication with project scope. Every refusal is the
+ * same 401, so a caller cannot tell an unknown user from a wrong password or an unknown project.
+ */
+@Stateless
+public class IdentityService {
+
+    @PersistenceContext(unitName = "boat")
+    EntityManager em;
+
+    @Inject
+    BoatConfig config;
+
+    private PasswordHasher hasher;
+
+    @PostConstruct
+    void init() {
+        hasher = new PasswordHasher(config.passwordIterations());
+    }
+
+    /** Selects a user by id, or by name within a domain (given by id or name). */
+    public record UserRef(String id, String name, String domainId, String domainName) {
+    }
+
+    /** Selects a project by id, or by name within a domain; null means unscoped. */
+    public record ProjectRef(String id, String name, String domainId, String domainName) {
+    }
+
+    public Identity.Authentication authenticatePassword(UserRef userRef, char[] password, ProjectRef scope) {
+        Optional<UserEntity> user = findUser(userRef);
+        if (user.isEmpty()) {
+            hasher.burn(password);
+            throw TokenService.unauthorized();
+        }
+        if (!hasher.verify(password, user.get().passwordHash) || !user.get().enabled) {
+            throw TokenService.unauthorized();
+        }
+        return scoped(user.get(), scope, List.of("password"), List.of(newAuditId()));
+    }
+
+    /** Keystone's token method: the same user, (re-)scoped, keeping the original methods. */
+    public Identity.Authentication authenticateToken(TokenClaims token, ProjectRef scope) {
+        UserEntity user = em.find(UserEntity.class, token.userId());
+        if (user == null || !user.enabled) {
+            throw TokenService.unauthorized();
+        }
+        List<String> methods = new ArrayList<>(token.methods());
+        if (!methods.contains("token")) {
+            methods.add("token");
+        }
+        List<String> audit = new ArrayList<>();
+        audit.add(newAuditId());
+        if (token.tokenId() != null) {
+            audit.add(token.tokenId());
+        }
+        return scoped(user, scope, methods, audit);
+    }
+
+    private Identity.Authentication scoped(UserEntity user, ProjectRef scope, List<String> methods,
+                                           List<String> auditIds) {
+        if (scope == null) {
+            return new Identity.Authentication(view(user), null, List.of(), methods, auditIds);
+        }
+        ProjectEntity project = findProject(scope).filter(p -> p.enabled).orElseThrow(TokenService::unauthorized);
+        List<String> roles = roles(user.id, project.id);
+        if (roles.isEmpty()) {
+            throw TokenService.unauthorized();
+        }
+        return new Identity.Authentication(view(user), view(project), roles, methods, auditIds);
+    }
+
+    public List<String> roles(String userId, String projectId) {
+        return em.createQuery("SELECT r.role FROM RoleAssignmentEntity r WHERE r.userId = :u AND r.projectId = :p "
+                        + "ORDER BY r.role", String.class)
+                .setParameter("u", userId).setParameter("p", projectId).getResultList();
+    }
+
+    public Identity.Project createProject(Caller caller, String name) {
+        Policy.check(caller, Action.IDENTITY_ADMIN);
+        return view(insertProject(name));
+    }
+
+    public Identity.User createUser(Caller caller, String name, char[] password) {
+        Policy.check(caller, Action.IDENTITY_ADMIN);
+        return view(insertUser(name, password));
+    }
+
+    public void grant(Caller caller, String userId, String projectId, String role) {
+        Policy.check(caller, Action.IDENTITY_ADMIN);
+        if (Role.fromWire(role).isEmpty()) {
+            throw KmsException.client(404, "Could not find role: " + role + ".");
+        }
+        if (em.find(UserEntity.class, userId) == null) {
+            throw KmsException.client(404, "Could not find user: " + userId + ".");
+        }
+        if (em.find(ProjectEntity.class, projectId) == null) {
+            throw KmsException.client(404, "Could not find project: " + projectId + ".");
+        }
+        if (!roles(userId, projectId).contains(role)) {
+            insertGrant(userId, projectId, role);
+        }
+    }
+
+    public List<Identity.Project> projects(Caller caller) {
+        Policy.check(caller, Action.IDENTITY_ADMIN);
+        return em.createQuery("SELECT p FROM ProjectEntity p ORDER BY p.name", ProjectEntity.class).getResultStream()
+                .map(IdentityService::view).toList();
+    }
+
+    public List<Identity.User> users(Caller caller) {
+        Policy.check(caller, Action.IDENTITY_ADMIN);
+        return em.createQuery("SELECT u FROM UserEntity u ORDER BY u.name", UserEntity.class).getResultStream()
+                .map(IdentityService::view).toList();
+    }
+
+    /**
+     * Creates the bootstrap admin (user, project, admin role) when no user exists yet. Returns
+     * the generated password when none was configured, so the caller can print it once.
+     */
+    public Optional<String> bootstrap() {
+        long users = em.createQuery("SELECT COUNT(u) FROM UserEntity u", Long.class).getSingleResult();
+        if (users > 0) {
+            return Optional.empty();
+        }
+        Optional<String> configured = config.adminPassword();
+        String password = configured.orElseGet(
+                () -> Base64.getUrlEncoder().withoutPadding().encodeToString(Rng.bytes(18)));
+        UserEntity admin = insertUser(config.adminUser(), password.toCharArray());
+        ProjectEntity project = insertProject(config.adminProject());
+        insertGrant(admin.id, project.id, Role.ADMIN.wire());
+        return configured.isPresent() ? Optional.of("") : Optional.of(password);
+    }
+
+    private UserEntity insertUser(String name, char[] password) {
+        checkName(name);
+        if (password == null || password.length < 8 || password.length > 1024) {
+            throw KmsException.client(400, "Invalid password: 8 to 1024 characters required");
+        }
+        if (findUser(new UserRef(null, name, Identity.DEFAULT_DOMAIN_ID, null)).isPresent()) {
+            throw KmsException.client(409, "Conflict occurred attempting to store user - Duplicate entry.");
+        }
+        UserEntity u = new UserEntity();
+        u.id = Rng.hexId();
+        u.name = name;
+        u.domainId = Identity.DEFAULT_DOMAIN_ID;
+        u.passwordHash = hasher.hash(password);
+        u.enabled = true;
+        u.created = OffsetDateTime.now(ZoneOffset.UTC);
+        em.persist(u);
+        return u;
+    }
+
+    private ProjectEntity insertProject(String name) {
+        checkName(name);
+        if (findProject(new ProjectRef(null, name, Identity.DEFAULT_DOMAIN_ID, null)).isPresent()) {
+            throw KmsException.client(409, "Conflict occurred attempting to store project - Duplicate entry.");
+        }
+        ProjectEntity p = new ProjectEntity();
+        p.id = Rng.hexId();
+        p.name = name;
+        p.domainId = Identity.DEFAULT_DOMAIN_ID;
+        p.enabled = true;
+        p.created = OffsetDateTime.now(ZoneOffset.UTC);
+        em.persist(p);
+        return p;
+    }
+
+    private void insertGrant(String userId, String projectId, String role) {
+        RoleAssignmentEntity r = new RoleAssignmentEntity();
+        r.id = UUID.randomUUID().toString();
+        r.userId = userId;
+        r.projectId = projectId;
+        r.role = role;
+        em.persist(r);
+    }
+
+    private static void checkName(String name) {
+        if (name == null || name.isBlank() || name.length() > 255) {
+            throw KmsException.client(400, "Invalid name: 1 to 255 characters required");
+        }
+    }
+
+    private Optional<UserEntity> findUser(UserRef ref) {
+        if (ref.id() != null) {
+            return Optional.ofNullable(em.find(UserEntity.class, ref.id()));
+        }
+        if (ref.name() == null) {
+            return Optional.empty();
+        }
+        return em.createQuery("SELECT u FROM UserEntity u WHERE u.name = :n AND u.domainId = :d", UserEntity.class)
+                .setParameter("n", ref.name()).setParameter("d", domainId(ref.domainId(), ref.domainName()))
+                .getResultStream().findFirst();
+    }
+
+    private Optional<ProjectEntity> findProject(ProjectRef ref) {
+        if (ref.id() != null) {
+            return Optional.ofNullable(em.find(ProjectEntity.class, ref.id()));
+        }
+        if (ref.name() == null) {
+            return Optional.empty();
+        }
+        return em.createQuery("SELECT p FROM ProjectEntity p WHERE p.name = :n AND p.domainId = :d",
+                        ProjectEntity.class)
+                .setParameter("n", ref.name()).setParameter("d", domainId(ref.domainId(), ref.domainName()))
+                .getResultStream().findFirst();
+    }
+
+    /** BOAT has one domain, Keystone's "default" (named "Default"). */
+    private static String domainId(String id, String name) {
+        if (id != null) {
+            return id;
+        }
+        return name == null || Identity.DEFAULT_DOMAIN_NAME.equals(name) ? Identity.DEFAULT_DOMAIN_ID : "-" + name;
+    }
+
+    private static String newAuditId() {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Rng.bytes(16));
+    }
+
+    static Identity.User view(UserEntity u) {
+        return new Identity.User(u.id, u.name, u.domainId, u.enabled);
+    }
+
+    static Identity.Project view(ProjectEntity p) {
+        return new Identity.Project(p.id, p.name, p.domainId, p.enabled);
+    }
+
+    /** The project a token's claims name, for building a Keystone token body. */
+    public Optional<Identity.Project> project(String id) {
+        return Optional.ofNullable(id == null ? null : em.find(ProjectEntity.class, id)).map(IdentityService::view);
+    }
+
+    public Optional<Identity.User> user(String id) {
+        return Optional.ofNullable(id == null ? null : em.find(UserEntity.class, id)).map(IdentityService::view);
+    }
+}

@@ -1,0 +1,77 @@
+package io.boat.kms.order;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.OffsetDateTime;
+
+/** An order as persisted before any processing, so an acknowledged order survives a crash. */
+@Entity
+@Table(name = "boat_order", indexes = {
+        @Index(name = "boat_order_project", columnList = "project_id,created"),
+        @Index(name = "boat_order_status", columnList = "status,updated")})
+public class OrderEntity {
+
+    @Id
+    @Column(length = 36)
+    String id;
+
+    @Column(name = "project_id", nullable = false, length = 64)
+    String projectId;
+
+    @Column(name = "creator_id", length = 64)
+    String creatorId;
+
+    @Column(name = "order_type", nullable = false, length = 16)
+    String type;
+
+    /** The request's {@code meta} object as the client sent it (validated), echoed on reads. */
+    @Lob
+    @Column(name = "meta_json", nullable = false)
+    String metaJson;
+
+    @Column(length = 255)
+    String name;
+
+    @Column(nullable = false, length = 64)
+    String algorithm;
+
+    @Column(name = "bit_length", nullable = false)
+    int bitLength;
+
+    @Column(length = 64)
+    String mode;
+
+    @Column(name = "payload_content_type", length = 64)
+    String payloadContentType;
+
+    OffsetDateTime expiration;
+
+    @Column(nullable = false, length = 16)
+    String status;
+
+    @Column(name = "error_status_code")
+    Integer errorStatusCode;
+
+    @Column(name = "error_reason", length = 255)
+    String errorReason;
+
+    @Column(name = "secret_id", length = 36)
+    String secretId;
+
+    @Column(nullable = false)
+    int attempts;
+
+    @Column(nullable = false)
+    OffsetDateTime created;
+
+    @Column(nullable = false)
+    OffsetDateTime updated;
+
+    @Version
+    long version;
+}

@@ -1,0 +1,55 @@
+package io.boat.kms.order;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * Makes sure no accepted order stays PENDING forever: at start every PENDING order is
+ * resubmitted (its processing died with the previous process), and every 30 seconds orders
+ * that have been PENDING without progress for a minute are resubmitted.
+ */
+@Singleton
+@Startup
+public class OrderRecovery {
+
+    private static final Logger LOG = Logger.getLogger(OrderRecovery.class.getName());
+    static final long STALE_SECONDS = 60;
+
+    @PersistenceContext(unitName = "boat")
+    EntityManager em;
+
+    @EJB
+    OrderProcessor processor;
+
+    @PostConstruct
+    void resumeAfterRestart() {
+        resubmit(pendingBefore(OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(1)));
+    }
+
+    @Schedule(hour = "*", minute = "*", second = "*/30", persistent = false)
+    void resumeStale() {
+        resubmit(pendingBefore(OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(STALE_SECONDS)));
+    }
+
+    private List<String> pendingBefore(OffsetDateTime cutoff) {
+        return em.createQuery("SELECT o.id FROM OrderEntity o WHERE o.status = :s AND o.updated < :cutoff",
+                String.class).setParameter("s", OrderStatus.PENDING.name()).setParameter("cutoff", cutoff)
+                .setMaxResults(1000).getResultList();
+    }
+
+    private void resubmit(List<String> ids) {
+        if (!ids.isEmpty()) {
+            LOG.info(() -> "Resubmitting " + ids.size() + " unfinished order(s)");
+            ids.forEach(processor::submit);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.boat.kms.order;
+
+import io.boat.kms.Ids;
+import io.boat.kms.KmsException;
+import io.boat.kms.policy.Action;
+import io.boat.kms.policy.Caller;
+import io.boat.kms.policy.Policy;
+import io.boat.kms.secret.Page;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * Orders: persisted PENDING first (the transaction commits before the client gets 202), then
+ * processed by {@link OrderProcessor}. Reading, listing and deleting are plain queries.
+ */
+@Stateless
+public class OrderService {
+
+    static final String NOT_FOUND = "Not Found. Sorry but your order is in another castle.";
+
+    @PersistenceContext(unitName = "boat")
+    EntityManager em;
+
+    /** Persists the order; the caller submits it to {@link OrderProcessor} after this commits. */
+    public OrderView create(Caller caller, NewKeyOrder order) {
+        Policy.check(caller, Action.ORDER_CREATE);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        if (order.expiration() != null && !order.expiration().isAfter(now)) {
+            throw KmsException.client(400, "Invalid date for 'expiration'");
+        }
+        OrderEntity e = new OrderEntity();
+        e.id = UUID.randomUUID().toString();
+        e.projectId = caller.projectId();
+        e.creatorId = caller.userId();
+        e.type = "key";
+        e.metaJson = order.metaJson();
+        e.name = order.name();
+        e.algorithm = order.spec().algorithm();
+        e.bitLength = order.spec().bitLength();
+        e.mode = order.spec().mode();
+        e.payloadContentType = order.payloadContentType();
+        e.expiration = order.expiration();
+        e.status = OrderStatus.PENDING.name();
+        e.created = now;
+        e.updated = now;
+        em.persist(e);
+        return OrderView.of(e);
+    }
+
+    public OrderView get(Caller caller, String id) {
+        OrderEntity e = find(id);
+        Policy.checkOwner(caller, Action.ORDER_READ, e.projectId);
+        return OrderView.of(e);
+    }
+
+    public Page<OrderView> list(Caller caller, int offset, int limit) {
+        Policy.check(caller, Action.ORDERS_LIST);
+        long total = em.createQuery("SELECT COUNT(o) FROM OrderEntity o WHERE o.projectId = :p", Long.class)
+                .setParameter("p", caller.projectId()).getSingleResult();
+        var items = em.createQuery("SELECT o FROM OrderEntity o WHERE o.projectId = :p ORDER BY o.created, o.id",
+                        OrderEntity.class).setParameter("p", caller.projectId())
+                .setFirstResult(offset).setMaxResults(limit).getResultStream().map(OrderView::of).toList();
+        return new Page<>(items, total);
+    }
+
+    /** Deletes the order record; the secret it generated stays (as in Barbican). */
+    public void delete(Caller caller, String id) {
+        OrderEntity e = find(id);
+        Policy.checkOwner(caller, Action.ORDER_DELETE, e.projectId);
+        em.remove(e);
+    }
+
+    private OrderEntity find(String id) {
+        OrderEntity e = Ids.isUuid(id) ? em.find(OrderEntity.class, id) : null;
+        if (e == null) {
+            throw KmsException.client(404, NOT_FOUND);
+        }
+        return e;
+    }
+}

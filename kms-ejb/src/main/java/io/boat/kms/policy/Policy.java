@@ -1,0 +1,41 @@
+package io.boat.kms.policy;
+
+import io.boat.kms.KmsException;
+
+/** Decides whether a caller may perform an action; refusals are 403 with Barbican's wording. */
+public final class Policy {
+
+    private Policy() {
+    }
+
+    public static void check(Caller caller, Action action) {
+        if (!allows(caller, action)) {
+            throw KmsException.client(403, action.refusal());
+        }
+    }
+
+    public static boolean allows(Caller caller, Action action) {
+        for (Role role : action.allowed()) {
+            if (caller.hasRole(role)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The caller's project must own the resource; another project's secret is 403, not 404. */
+    public static void checkOwner(Caller caller, Action action, String ownerProjectId) {
+        check(caller, action);
+        if (!caller.projectId().equals(ownerProjectId)) {
+            throw KmsException.client(403, action.refusal());
+        }
+    }
+
+    /** Deleting a secret: admin, or the creator role for a secret the caller created. */
+    public static void checkDelete(Caller caller, String ownerProjectId, String creatorId) {
+        checkOwner(caller, Action.SECRET_DELETE, ownerProjectId);
+        if (!caller.hasRole(Role.ADMIN) && !caller.userId().equals(creatorId)) {
+            throw KmsException.client(403, Action.SECRET_DELETE.refusal());
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.boat.kms.project;
+
+import io.boat.kms.crypto.Rng;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Per-project key-encryption keys: created on a project's first secret, stored wrapped by the
+ * master KEK (with the project id bound in), and kept unwrapped in {@link ProjectKekCache}.
+ */
+@Stateless
+public class ProjectKeks {
+
+    @PersistenceContext(unitName = "boat")
+    EntityManager em;
+
+    @Inject
+    KeyHierarchy keys;
+
+    @Inject
+    ProjectKekCache cache;
+
+    @EJB
+    ProjectKeks self;
+
+    /** The project's KEK, creating it if the project has none yet. */
+    public SecretKey kekFor(String projectId) {
+        SecretKey cached = cache.get(projectId);
+        if (cached != null) {
+            return cached;
+        }
+        ProjectKekEntity row = em.find(ProjectKekEntity.class, projectId);
+        if (row == null) {
+            try {
+                self.create(projectId);
+            } catch (RuntimeException e) {
+                // Another request created it concurrently; its row is committed now.
+            }
+            row = em.find(ProjectKekEntity.class, projectId);
+            if (row == null) {
+                throw new IllegalStateException("project KEK could not be created for " + projectId);
+            }
+        }
+        byte[] raw = keys.master().unwrap(row.wrappedKey, context(projectId));
+        try {
+            return cache.put(projectId, new SecretKeySpec(raw, "AES"));
+        } finally {
+            Arrays.fill(raw, (byte) 0);
+        }
+    }
+
+    /** Creates and commits the KEK on its own, so a conflict never rolls back the caller's work. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void create(String projectId) {
+        byte[] raw = Rng.bytes(32);
+        try {
+            ProjectKekEntity row = new ProjectKekEntity();
+            row.projectId = projectId;
+            row.wrappedKey = keys.master().wrap(raw, context(projectId));
+            row.created = OffsetDateTime.now(ZoneOffset.UTC);
+            em.persist(row);
+            em.flush();
+        } finally {
+            Arrays.fill(raw, (byte) 0);
+        }
+    }
+
+    private static String context(String projectId) {
+        return "boat-project-kek-v1|" + projectId;
+    }
+}

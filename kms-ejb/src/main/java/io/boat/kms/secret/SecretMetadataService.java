@@ -1,0 +1,125 @@
+package io.boat.kms.secret;
+
+import io.boat.kms.KmsException;
+import io.boat.kms.policy.Action;
+import io.boat.kms.policy.Caller;
+import io.boat.kms.policy.Policy;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * User metadata of a secret: free key/value pairs a client attaches (Barbican's
+ * {@code /v1/secrets/{id}/metadata}). Keys are lower-cased as Barbican does.
+ */
+@Stateless
+public class SecretMetadataService {
+
+    static final int MAX_LENGTH = 255;
+
+    @PersistenceContext(unitName = "boat")
+    EntityManager em;
+
+    @Inject
+    LiveSecrets secrets;
+
+    public Map<String, String> all(Caller caller, String secretId) {
+        SecretEntity s = secrets.find(secretId, SecretService.NOT_FOUND);
+        Policy.checkOwner(caller, Action.SECRET_META_READ, s.projectId);
+        Map<String, String> result = new TreeMap<>();
+        rows(secretId).forEach(m -> result.put(m.key, m.value));
+        return result;
+    }
+
+    /** Replaces all metadata with {@code metadata}. */
+    public void replace(Caller caller, String secretId, Map<String, String> metadata) {
+        SecretEntity s = secrets.find(secretId, SecretService.NOT_FOUND);
+        Policy.checkOwner(caller, Action.SECRET_META_WRITE, s.projectId);
+        Map<String, String> normalised = new TreeMap<>();
+        metadata.forEach((k, v) -> {
+            String key = normaliseKey(k);
+            if (normalised.put(key, checkValue(v)) != null) {
+                throw KmsException.client(400, "Duplicate metadata key '" + key + "'");
+            }
+        });
+        em.createQuery("DELETE FROM SecretMetadatumEntity m WHERE m.secretId = :id").setParameter("id", secretId)
+                .executeUpdate();
+        normalised.forEach((k, v) -> insert(secretId, k, v));
+    }
+
+    /** Adds one key; 409 if it exists. Returns the normalised key. */
+    public String add(Caller caller, String secretId, String key, String value) {
+        SecretEntity s = secrets.find(secretId, SecretService.NOT_FOUND);
+        Policy.checkOwner(caller, Action.SECRET_META_WRITE, s.projectId);
+        String k = normaliseKey(key);
+        if (row(secretId, k).isPresent()) {
+            throw KmsException.client(409, "Conflict. Key in request is already in secret metadata");
+        }
+        insert(secretId, k, checkValue(value));
+        return k;
+    }
+
+    public String get(Caller caller, String secretId, String key) {
+        SecretEntity s = secrets.find(secretId, SecretService.NOT_FOUND);
+        Policy.checkOwner(caller, Action.SECRET_META_READ, s.projectId);
+        return row(secretId, normaliseKey(key)).map(m -> m.value).orElseThrow(SecretMetadataService::keyNotFound);
+    }
+
+    /** Updates an existing key; the key in the body must match the path's. */
+    public void update(Caller caller, String secretId, String key, String value) {
+        SecretEntity s = secrets.find(secretId, SecretService.NOT_FOUND);
+        Policy.checkOwner(caller, Action.SECRET_META_WRITE, s.projectId);
+        SecretMetadatumEntity m = row(secretId, normaliseKey(key)).orElseThrow(SecretMetadataService::keyNotFound);
+        m.value = checkValue(value);
+    }
+
+    public void delete(Caller caller, String secretId, String key) {
+        SecretEntity s = secrets.find(secretId, SecretService.NOT_FOUND);
+        Policy.checkOwner(caller, Action.SECRET_META_WRITE, s.projectId);
+        em.remove(row(secretId, normaliseKey(key)).orElseThrow(SecretMetadataService::keyNotFound));
+    }
+
+    public static String normaliseKey(String key) {
+        if (key == null || key.isBlank() || key.length() > MAX_LENGTH) {
+            throw KmsException.client(400, "Invalid metadata key: 1 to " + MAX_LENGTH + " characters required");
+        }
+        return key.toLowerCase(Locale.ROOT);
+    }
+
+    private static String checkValue(String value) {
+        if (value == null || value.length() > MAX_LENGTH) {
+            throw KmsException.client(400, "Invalid metadata value: at most " + MAX_LENGTH + " characters");
+        }
+        return value;
+    }
+
+    private static KmsException keyNotFound() {
+        return KmsException.client(404, "Not Found. Metadata key not found.");
+    }
+
+    private java.util.List<SecretMetadatumEntity> rows(String secretId) {
+        return em.createQuery("SELECT m FROM SecretMetadatumEntity m WHERE m.secretId = :id",
+                SecretMetadatumEntity.class).setParameter("id", secretId).getResultList();
+    }
+
+    private Optional<SecretMetadatumEntity> row(String secretId, String key) {
+        return em.createQuery("SELECT m FROM SecretMetadatumEntity m WHERE m.secretId = :id AND m.key = :k",
+                SecretMetadatumEntity.class).setParameter("id", secretId).setParameter("k", key)
+                .getResultStream().findFirst();
+    }
+
+    private void insert(String secretId, String key, String value) {
+        SecretMetadatumEntity m = new SecretMetadatumEntity();
+        m.id = UUID.randomUUID().toString();
+        m.secretId = secretId;
+        m.key = key;
+        m.value = value;
+        em.persist(m);
+    }
+}

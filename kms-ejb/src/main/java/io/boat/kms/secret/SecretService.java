@@ -1,0 +1,166 @@
+package io.boat.kms.secret;
+
+import io.boat.kms.KmsException;
+import io.boat.kms.config.BoatConfig;
+import io.boat.kms.crypto.SecretBytes;
+import io.boat.kms.policy.Action;
+import io.boat.kms.policy.Caller;
+import io.boat.kms.policy.Policy;
+import io.boat.kms.store.SecretContext;
+import io.boat.kms.store.SecretStore;
+import io.boat.kms.store.SecretStores;
+import io.boat.kms.store.StoreMetadata;
+import io.boat.kms.store.StoreMetadataCodec;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * Secrets: create (one or two steps), read metadata and payload, list, delete. Every call is
+ * checked against the caller's project and roles before anything is read from a store.
+ */
+@Stateless
+public class SecretService {
+
+    static final String NOT_FOUND = "Not Found. Provided secret id is invalid.";
+    static final String PAYLOAD_NOT_FOUND = "Secret not found.";
+
+    @PersistenceContext(unitName = "boat")
+    EntityManager em;
+
+    @Inject
+    SecretStores stores;
+
+    @Inject
+    BoatConfig config;
+
+    @Inject
+    SecretQueries queries;
+
+    @Inject
+    LiveSecrets live;
+
+    public SecretView create(Caller caller, NewSecret request) {
+        Policy.check(caller, Action.SECRET_CREATE);
+        OffsetDateTime now = now();
+        if (request.expiration() != null && !request.expiration().isAfter(now)) {
+            throw KmsException.client(400, "Invalid date for 'expiration'");
+        }
+        SecretEntity e = new SecretEntity();
+        e.id = UUID.randomUUID().toString();
+        e.projectId = caller.projectId();
+        e.creatorId = caller.userId();
+        e.name = request.name();
+        e.secretType = request.kind().wire();
+        e.algorithm = request.algorithm();
+        e.bitLength = request.bitLength();
+        e.mode = request.mode();
+        e.expiration = request.expiration();
+        e.status = "ACTIVE";
+        e.created = now;
+        e.updated = now;
+        if (request.payload() != null) {
+            storePayload(e, request.payload(), request.contentType());
+        }
+        em.persist(e);
+        return SecretView.of(e);
+    }
+
+    /** Adds the payload of a two-step secret; a secret's payload is written once. */
+    public void putPayload(Caller caller, String id, String contentType, SecretBytes payload) {
+        SecretEntity e = find(id, NOT_FOUND);
+        Policy.checkOwner(caller, Action.SECRET_PUT_PAYLOAD, e.projectId);
+        if (e.hasPayload()) {
+            throw KmsException.client(409, "Secret already has data, cannot modify it.");
+        }
+        storePayload(e, payload, contentType);
+        e.updated = now();
+    }
+
+    /** Stores a generated key for an order, under the order's project. */
+    public String storeGenerated(String projectId, String creatorId, GeneratedKey key) {
+        OffsetDateTime now = now();
+        SecretEntity e = new SecretEntity();
+        e.id = UUID.randomUUID().toString();
+        e.projectId = projectId;
+        e.creatorId = creatorId;
+        e.name = key.name();
+        e.secretType = "symmetric";
+        e.algorithm = key.spec().algorithm();
+        e.bitLength = key.spec().bitLength();
+        e.mode = key.spec().mode();
+        e.expiration = key.expiration();
+        e.contentType = key.contentType();
+        e.status = "ACTIVE";
+        e.created = now;
+        e.updated = now;
+        SecretStore store = stores.current();
+        StoreMetadata meta = store.generateSymmetricKey(key.spec(), new SecretContext(e.id, projectId));
+        e.storeName = meta.storeName();
+        e.storeMeta = StoreMetadataCodec.encode(meta);
+        em.persist(e);
+        return e.id;
+    }
+
+    public SecretView get(Caller caller, String id) {
+        SecretEntity e = find(id, NOT_FOUND);
+        Policy.checkOwner(caller, Action.SECRET_READ, e.projectId);
+        return SecretView.of(e);
+    }
+
+    /** The payload and its content type; the caller closes the result. */
+    public Payload payload(Caller caller, String id) {
+        SecretEntity e = find(id, PAYLOAD_NOT_FOUND);
+        Policy.checkOwner(caller, Action.SECRET_DECRYPT, e.projectId);
+        if (!e.hasPayload()) {
+            throw KmsException.client(404, "Not Found. Sorry but your secret has no payload.");
+        }
+        StoreMetadata meta = StoreMetadataCodec.decode(e.storeMeta);
+        SecretBytes bytes = stores.forMetadata(meta).get(meta, new SecretContext(e.id, e.projectId));
+        return new Payload(e.contentType, bytes);
+    }
+
+    public Page<SecretView> list(Caller caller, SecretQuery query) {
+        Policy.check(caller, Action.SECRETS_LIST);
+        return queries.list(caller.projectId(), query, now());
+    }
+
+    public void delete(Caller caller, String id) {
+        SecretEntity e = find(id, NOT_FOUND);
+        Policy.checkDelete(caller, e.projectId, e.creatorId);
+        if (e.storeMeta != null) {
+            StoreMetadata meta = StoreMetadataCodec.decode(e.storeMeta);
+            stores.forMetadata(meta).delete(meta, new SecretContext(e.id, e.projectId));
+        }
+        em.createQuery("DELETE FROM SecretMetadatumEntity m WHERE m.secretId = :id").setParameter("id", e.id)
+                .executeUpdate();
+        em.remove(e);
+    }
+
+    private SecretEntity find(String id, String message) {
+        return live.find(id, message);
+    }
+
+    private void storePayload(SecretEntity e, SecretBytes payload, String contentType) {
+        if (payload.length() == 0) {
+            throw KmsException.client(400, "Provided object does not match schema 'Secret': payload must not be empty");
+        }
+        if (payload.length() > config.maxSecretBytes()) {
+            throw KmsException.client(413, "Could not add secret data as it was too large");
+        }
+        SecretStore store = stores.current();
+        StoreMetadata meta = store.store(payload, io.boat.kms.store.SecretKind.fromWire(e.secretType).orElseThrow(),
+                new SecretContext(e.id, e.projectId));
+        e.storeName = meta.storeName();
+        e.storeMeta = StoreMetadataCodec.encode(meta);
+        e.contentType = contentType;
+    }
+
+    static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

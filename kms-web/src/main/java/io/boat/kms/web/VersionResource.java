@@ -1,0 +1,47 @@
+package io.boat.kms.web;
+
+import io.boat.kms.web.support.Links;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** Barbican's version discovery: {@code GET /} (300 Multiple Choices) and {@code GET /v1}. No token needed. */
+@Path("")
+@Produces(MediaType.APPLICATION_JSON)
+public class VersionResource {
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    public Response versions() {
+        String body = Json.createObjectBuilder().add("versions", Json.createObjectBuilder()
+                .add("values", Json.createArrayBuilder().add(v1()))).build().toString();
+        return Response.status(300).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @GET
+    @Path("v1")
+    public String v1Document() {
+        return Json.createObjectBuilder().add("version", v1()).build().toString();
+    }
+
+    private JsonObjectBuilder v1() {
+        return Json.createObjectBuilder()
+                .add("id", "v1")
+                .add("status", "stable")
+                .add("links", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("rel", "self").add("href", Links.base(uri) + "/v1/"))
+                        .add(Json.createObjectBuilder().add("rel", "describedby").add("type", "text/html")
+                                .add("href", "https://docs.openstack.org/")))
+                .add("media-types", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("base", "application/json")
+                        .add("type", "application/vnd.openstack.key-manager-v1+json")));
+    }
+}

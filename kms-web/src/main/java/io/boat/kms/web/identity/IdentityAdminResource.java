@@ -1,0 +1,111 @@
+package io.boat.kms.web.identity;
+
+import io.boat.kms.config.BoatConfig;
+import io.boat.kms.identity.Identity;
+import io.boat.kms.identity.IdentityService;
+import io.boat.kms.policy.Role;
+import io.boat.kms.web.support.Bodies;
+import io.boat.kms.web.support.CurrentCaller;
+import io.boat.kms.web.support.Fields;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.util.Arrays;
+
+/**
+ * Keystone-style administration of the built-in identity: projects, users and role grants
+ * ({@code PUT /v3/projects/{p}/users/{u}/roles/{role}}). Requires the {@code admin} role.
+ */
+@Path("v3")
+@Produces(MediaType.APPLICATION_JSON)
+public class IdentityAdminResource {
+
+    @EJB
+    IdentityService identity;
+
+    @Inject
+    CurrentCaller current;
+
+    @Inject
+    BoatConfig config;
+
+    @POST
+    @Path("projects")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response createProject(InputStream body) {
+        var caller = current.caller();
+        Fields f = new Fields(section(body, "project"), "Project");
+        Identity.Project p = identity.createProject(caller, f.requiredString("name", 255));
+        return Response.status(201).entity(Json.createObjectBuilder()
+                .add("project", KeystoneJson.projectEntry(p)).build().toString()).build();
+    }
+
+    @GET
+    @Path("projects")
+    public String projects() {
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        identity.projects(current.caller()).forEach(p -> items.add(KeystoneJson.projectEntry(p)));
+        return Json.createObjectBuilder().add("projects", items).build().toString();
+    }
+
+    @POST
+    @Path("users")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response createUser(InputStream body) {
+        var caller = current.caller();
+        Fields f = new Fields(section(body, "user"), "User");
+        String name = f.requiredString("name", 255);
+        char[] password = f.requiredString("password", 1024).toCharArray();
+        try {
+            Identity.User u = identity.createUser(caller, name, password);
+            return Response.status(201).entity(Json.createObjectBuilder().add("user", KeystoneJson.user(u))
+                    .build().toString()).build();
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    @GET
+    @Path("users")
+    public String users() {
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        identity.users(current.caller()).forEach(u -> items.add(KeystoneJson.user(u)));
+        return Json.createObjectBuilder().add("users", items).build().toString();
+    }
+
+    @GET
+    @Path("roles")
+    public String roles() {
+        current.caller();
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        for (Role r : Role.values()) {
+            items.add(Json.createObjectBuilder().add("id", r.wire()).add("name", r.wire()));
+        }
+        return Json.createObjectBuilder().add("roles", items).build().toString();
+    }
+
+    @PUT
+    @Path("projects/{project}/users/{user}/roles/{role}")
+    public Response grant(@PathParam("project") String project, @PathParam("user") String user,
+                          @PathParam("role") String role) {
+        identity.grant(current.caller(), user, project, role);
+        return Response.noContent().build();
+    }
+
+    private JsonObject section(InputStream body, String name) {
+        JsonObject root = Bodies.object(Bodies.read(body, config.maxRequestBytes()));
+        return KeystoneAuthRequests.object(root, name, "the request body");
+    }
+}

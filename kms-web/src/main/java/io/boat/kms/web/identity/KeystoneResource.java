@@ -1,0 +1,135 @@
+package io.boat.kms.web.identity;
+
+import io.boat.kms.KmsException;
+import io.boat.kms.config.BoatConfig;
+import io.boat.kms.identity.Identity;
+import io.boat.kms.identity.IdentityService;
+import io.boat.kms.identity.TokenClaims;
+import io.boat.kms.identity.TokenService;
+import io.boat.kms.web.support.Bodies;
+import io.boat.kms.web.support.CurrentCaller;
+import io.boat.kms.web.support.Links;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Keystone v3 token API, as the OpenStack clients use it: discovery ({@code GET /v3}), password and
+ * token authentication with project scope ({@code POST /v3/auth/tokens}, token in
+ * {@code X-Subject-Token}), validation ({@code GET}/{@code HEAD /v3/auth/tokens}) and the catalog.
+ */
+@Path("v3")
+@Produces(MediaType.APPLICATION_JSON)
+public class KeystoneResource {
+
+    static final String SUBJECT_TOKEN = "X-Subject-Token";
+
+    @EJB
+    IdentityService identity;
+
+    @EJB
+    TokenService tokens;
+
+    @Inject
+    CurrentCaller current;
+
+    @Inject
+    BoatConfig config;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    public String version() {
+        return Json.createObjectBuilder().add("version", Json.createObjectBuilder()
+                .add("id", "v3.14").add("status", "stable").add("updated", "2020-04-07T00:00:00Z")
+                .add("links", Json.createArrayBuilder().add(Json.createObjectBuilder().add("rel", "self")
+                        .add("href", Links.base(uri) + "/v3/")))
+                .add("media-types", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("base", "application/json").add("type", "application/vnd.openstack.identity-v3+json"))))
+                .build().toString();
+    }
+
+    @POST
+    @Path("auth/tokens")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response issue(InputStream body, @QueryParam("nocatalog") String nocatalog) {
+        JsonObject auth = KeystoneAuthRequests.object(Bodies.object(Bodies.read(body, config.maxRequestBytes())), "auth",
+                "the request body");
+        Identity.Authentication result = KeystoneAuthRequests.authenticate(auth, identity, tokens);
+        Instant issued = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant expires = issued.plusSeconds(config.tokenTtlSeconds());
+        String token = tokens.issue(result, issued, expires);
+        String json = KeystoneJson.token(uri, result.user(), result.project(), result.roles(), result.methods(),
+                result.auditIds(), issued, expires, nocatalog == null).build().toString();
+        return Response.status(201).header(SUBJECT_TOKEN, token).entity(json).build();
+    }
+
+    @GET
+    @Path("auth/tokens")
+    public Response validate(@HeaderParam(SUBJECT_TOKEN) String subject, @QueryParam("nocatalog") String nocatalog) {
+        current.claims();
+        TokenClaims claims = subjectClaims(subject);
+        Identity.User user = identity.user(claims.userId()).orElseThrow(KeystoneResource::notFound);
+        Identity.Project project = claims.scoped() ? identity.project(claims.projectId()).orElseThrow(
+                KeystoneResource::notFound) : null;
+        String json = KeystoneJson.token(uri, user, project, claims.roles(), claims.methods(),
+                claims.tokenId() == null ? java.util.List.of() : java.util.List.of(claims.tokenId()),
+                claims.issuedAt(), claims.expiresAt(), nocatalog == null).build().toString();
+        return Response.ok(json).header(SUBJECT_TOKEN, subject).build();
+    }
+
+    @HEAD
+    @Path("auth/tokens")
+    public Response check(@HeaderParam(SUBJECT_TOKEN) String subject) {
+        current.claims();
+        subjectClaims(subject);
+        return Response.ok().header(SUBJECT_TOKEN, subject).build();
+    }
+
+    @GET
+    @Path("auth/catalog")
+    public String catalog() {
+        current.claims();
+        return Json.createObjectBuilder().add("catalog", KeystoneJson.catalog(uri))
+                .add("links", Json.createObjectBuilder().add("self", Links.base(uri) + "/v3/auth/catalog"))
+                .build().toString();
+    }
+
+    /** The PEM public key that verifies BOAT's tokens (for relying parties' {@code mp.jwt.verify.publickey}). */
+    @GET
+    @Path("OS-BOAT/token-signing-key")
+    @Produces("application/x-pem-file")
+    public String signingKey() {
+        return tokens.publicKeyPem();
+    }
+
+    private TokenClaims subjectClaims(String subject) {
+        try {
+            return tokens.verify(subject);
+        } catch (KmsException e) {
+            throw notFound();
+        }
+    }
+
+    private static KmsException notFound() {
+        return KmsException.client(404, "Failed to validate token");
+    }
+
+}

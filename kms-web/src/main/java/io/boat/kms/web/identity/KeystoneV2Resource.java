@@ -1,0 +1,71 @@
+package io.boat.kms.web.identity;
+
+import io.boat.kms.config.BoatConfig;
+import io.boat.kms.identity.Identity;
+import io.boat.kms.identity.IdentityService;
+import io.boat.kms.identity.TokenService;
+import io.boat.kms.web.support.Bodies;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+
+/**
+ * Identity v2.0 {@code POST /v2.0/tokens}, kept because the 2014 report's curl sequence uses it
+ * (Keystone itself dropped v2.0). Issues the same JWT as v3, in {@code access.token.id}.
+ */
+@Path("v2.0")
+@Produces(MediaType.APPLICATION_JSON)
+public class KeystoneV2Resource {
+
+    @EJB
+    IdentityService identity;
+
+    @EJB
+    TokenService tokens;
+
+    @Inject
+    BoatConfig config;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Path("tokens")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public String issue(InputStream body) {
+        JsonObject auth = KeystoneAuthRequests.object(Bodies.object(Bodies.read(body, config.maxRequestBytes())),
+                "auth", "the request body");
+        JsonObject credentials = KeystoneAuthRequests.object(auth, "passwordCredentials", "auth");
+        String tenantId = KeystoneAuthRequests.optional(auth, "tenantId");
+        String tenantName = KeystoneAuthRequests.optional(auth, "tenantName");
+        if (tenantId == null && tenantName == null) {
+            throw TokenService.unauthorized();
+        }
+        char[] password = KeystoneAuthRequests.text(credentials, "password", "passwordCredentials").toCharArray();
+        Identity.Authentication result;
+        try {
+            result = identity.authenticatePassword(new IdentityService.UserRef(null,
+                    KeystoneAuthRequests.text(credentials, "username", "passwordCredentials"),
+                    Identity.DEFAULT_DOMAIN_ID, null), password,
+                    new IdentityService.ProjectRef(tenantId, tenantName, Identity.DEFAULT_DOMAIN_ID, null));
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+        Instant issued = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant expires = issued.plusSeconds(config.tokenTtlSeconds());
+        String token = tokens.issue(result, issued, expires);
+        return KeystoneJson.access(uri, token, result.user(), result.project(), result.roles(), issued, expires)
+                .build().toString();
+    }
+}

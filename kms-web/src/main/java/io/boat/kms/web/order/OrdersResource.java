@@ -1,0 +1,118 @@
+package io.boat.kms.web.order;
+
+import io.boat.kms.config.BoatConfig;
+import io.boat.kms.order.NewKeyOrder;
+import io.boat.kms.order.OrderProcessor;
+import io.boat.kms.order.OrderService;
+import io.boat.kms.order.OrderView;
+import io.boat.kms.secret.Page;
+import io.boat.kms.web.secret.ListParams;
+import io.boat.kms.web.support.Bodies;
+import io.boat.kms.web.support.CurrentCaller;
+import io.boat.kms.web.support.Links;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.net.URI;
+
+/** Barbican's {@code /v1/orders}: 202 on create, then PENDING → ACTIVE or ERROR. */
+@Path("v1/orders")
+@Produces(MediaType.APPLICATION_JSON)
+public class OrdersResource {
+
+    @EJB
+    OrderService orders;
+
+    @EJB
+    OrderProcessor processor;
+
+    @Inject
+    CurrentCaller current;
+
+    @Inject
+    BoatConfig config;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(InputStream body) {
+        var caller = current.caller();
+        NewKeyOrder request = OrderRequests.parse(Bodies.object(Bodies.read(body, config.maxRequestBytes())));
+        OrderView order = orders.create(caller, request);
+        processor.submit(order.id());
+        String ref = Links.order(uri, order.id());
+        return Response.accepted(Json.createObjectBuilder().add("order_ref", ref).build().toString())
+                .location(URI.create(ref)).build();
+    }
+
+    @GET
+    public String list() {
+        int offset = ListParams.offset(uri);
+        int limit = ListParams.limit(uri);
+        Page<OrderView> page = orders.list(current.caller(), offset, limit);
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        page.items().forEach(o -> items.add(json(o)));
+        var b = Json.createObjectBuilder().add("orders", items);
+        String href = Links.base(uri) + "/v1/orders";
+        if (offset > 0) {
+            b.add("previous", href + "?limit=" + limit + "&offset=" + Math.max(0, offset - limit));
+        }
+        if (offset + limit < page.total()) {
+            b.add("next", href + "?limit=" + limit + "&offset=" + (offset + limit));
+        }
+        return b.add("total", page.total()).build().toString();
+    }
+
+    @GET
+    @Path("{id}")
+    public String get(@PathParam("id") String id) {
+        return json(orders.get(current.caller(), id)).toString();
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id) {
+        orders.delete(current.caller(), id);
+        return Response.noContent().build();
+    }
+
+    private JsonObject json(OrderView o) {
+        JsonObject meta = Json.createReader(new java.io.StringReader(o.metaJson())).readObject();
+        var metaOut = Json.createObjectBuilder(meta);
+        if (!meta.containsKey("expiration")) {
+            metaOut.addNull("expiration");
+        }
+        var b = Json.createObjectBuilder()
+                .add("created", Links.time(o.created()))
+                .add("updated", Links.time(o.updated()))
+                .add("status", o.status())
+                .add("type", o.type())
+                .add("meta", metaOut)
+                .add("sub_status", "Unknown")
+                .add("sub_status_message", "Unknown");
+        if (o.secretId() != null) {
+            b.add("secret_ref", Links.secret(uri, o.secretId()));
+        }
+        if (o.errorStatusCode() != null) {
+            b.add("error_status_code", String.valueOf(o.errorStatusCode()));
+            b.add("error_reason", o.errorReason());
+        }
+        return b.add("order_ref", Links.order(uri, o.id())).build();
+    }
+}

@@ -1,0 +1,35 @@
+package io.boat.kms.web.support;
+
+import io.boat.kms.identity.TokenClaims;
+import io.boat.kms.identity.TokenService;
+import io.boat.kms.policy.Caller;
+import jakarta.enterprise.context.RequestScoped;
+import java.util.HashSet;
+
+/** The verified token of the current request, set by {@link TokenAuthFilter}. */
+@RequestScoped
+public class CurrentCaller {
+
+    private TokenClaims claims;
+
+    void set(TokenClaims claims) {
+        this.claims = claims;
+    }
+
+    /** The token's claims; 401 when the request carried no valid token. */
+    public TokenClaims claims() {
+        if (claims == null) {
+            throw TokenService.unauthorized();
+        }
+        return claims;
+    }
+
+    /** The caller of a project-scoped operation; an unscoped token is refused. */
+    public Caller caller() {
+        TokenClaims c = claims();
+        if (!c.scoped()) {
+            throw TokenService.unauthorized();
+        }
+        return new Caller(c.userId(), c.userName(), c.projectId(), new HashSet<>(c.roles()));
+    }
+}

@@ -1,0 +1,51 @@
+package io.boat.kms.web.support;
+
+import io.boat.kms.identity.TokenService;
+import jakarta.annotation.Priority;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Reads the token from {@code X-Auth-Token} (what every OpenStack client sends) or
+ * {@code Authorization: Bearer}, verifies it, and records the caller. Requests without a token
+ * go on: version discovery and token issuing need none, and every other resource asks
+ * {@link CurrentCaller}, which answers 401.
+ *
+ * <p>Why not the container's MP-JWT mechanism: Payara refuses {@code mp.jwt.token.header=X-Auth-Token}
+ * and authenticates before any filter could rewrite the header, so both headers are handled
+ * here, with MP-JWT's claim layout and its {@code mp.jwt.verify.*} settings for external issuers.
+ */
+@Provider
+@PreMatching
+@Priority(Priorities.AUTHENTICATION)
+public class TokenAuthFilter implements ContainerRequestFilter {
+
+    static final String X_AUTH_TOKEN = "X-Auth-Token";
+    private static final String BEARER = "Bearer ";
+
+    @EJB
+    TokenService tokens;
+
+    @Inject
+    CurrentCaller current;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String token = request.getHeaderString(X_AUTH_TOKEN);
+        if (token == null) {
+            String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+            if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+                token = authorization.substring(BEARER.length()).trim();
+            }
+        }
+        if (token != null) {
+            current.set(tokens.verify(token.trim()));
+        }
+    }
+}

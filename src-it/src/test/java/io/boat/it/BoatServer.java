@@ -1,0 +1,169 @@
+package io.boat.it;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The embedded default as a real process: {@code java -jar boat-micro.jar} with the post-boot
+ * commands {@code deploy/postboot.sh} writes, in its own home directory, on a free port.
+ * Restartable on the same home, so tests can prove what survives a stop or a crash.
+ */
+public final class BoatServer implements AutoCloseable {
+
+    public static final String ADMIN_PASSWORD = "it-admin-password-1";
+
+    private final Path home;
+    private final Map<String, String> env;
+    private final List<String> javaOptions;
+    private final int port;
+    private Process process;
+
+    private BoatServer(Path home, Map<String, String> env, List<String> javaOptions) {
+        this.home = home;
+        this.env = env;
+        this.javaOptions = javaOptions;
+        this.port = freePort();
+    }
+
+    /** A server on a fresh H2 database in a new home. */
+    public static BoatServer h2(String name, String... javaOptions) {
+        return new BoatServer(newHome(name), new HashMap<>(), List.of(javaOptions));
+    }
+
+    /** A server on the PostgreSQL database {@code url} (which it shares with nothing else). */
+    public static BoatServer postgres(String name, String url, String user, String password, String... javaOptions) {
+        Map<String, String> env = new HashMap<>();
+        env.put("BOAT_DB_URL", url);
+        env.put("BOAT_DB_USER", user);
+        env.put("BOAT_DB_PASSWORD", password);
+        return new BoatServer(newHome(name), env, List.of(javaOptions));
+    }
+
+    public BoatServer start() {
+        return start(javaOptions);
+    }
+
+    /** Starts (again) on the same home and port, with these extra JVM options. */
+    public BoatServer start(List<String> options) {
+        try {
+            Path postboot = home.resolve("postboot.asadmin");
+            ProcessBuilder pb = new ProcessBuilder("bash", System.getProperty("boat.postboot"), home.toString());
+            pb.environment().putAll(env);
+            pb.redirectOutput(postboot.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT);
+            if (pb.start().waitFor() != 0) {
+                throw new IllegalStateException("postboot.sh failed");
+            }
+            List<String> cmd = new ArrayList<>(List.of("java", "-Xmx512m", "-Dboat.data-dir=" + home));
+            cmd.addAll(options);
+            cmd.addAll(List.of("-jar", System.getProperty("boat.jar"), "--nohazelcast", "--port",
+                    String.valueOf(port), "--postbootcommandfile", postboot.toString()));
+            ProcessBuilder server = new ProcessBuilder(cmd).directory(home.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("server.log").toFile()));
+            server.environment().putAll(env);
+            server.environment().put("BOAT_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            process = server.start();
+            awaitReady();
+            return this;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void awaitReady() throws InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("BOAT exited during start; see " + home.resolve("server.log"));
+            }
+            try {
+                HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 300) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("BOAT did not become ready; see " + home.resolve("server.log"));
+    }
+
+    /** A clean stop (SIGTERM), as an operator would do. */
+    public void stop() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** A crash: SIGKILL, no chance to finish anything. */
+    public void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public Api api() {
+        return new Api(baseUrl());
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private static Path newHome(String name) {
+        try {
+            Path work = Path.of(System.getProperty("boat.it.work", "target/it-work"));
+            Files.createDirectories(work);
+            return Files.createTempDirectory(work, name + "-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
