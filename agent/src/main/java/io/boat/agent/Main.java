@@ -1,0 +1,157 @@
+package io.boat.agent;
+
+import io.boat.agent.service.HttpAttestationApi;
+import io.boat.agent.service.ServiceException;
+import io.boat.agent.tpm.AgentTpm;
+import io.boat.agent.tpm.TpmAddress;
+import io.boat.agent.tpm.TpmUnavailableException;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** Command line: {@code boat-agent [--tpm ADDR] [--service URL] [--state-dir DIR] [--json] enroll|attest}. */
+@Command(name = "boat-agent", mixinStandardHelpOptions = true, version = "boat-agent 0.1.0",
+    description = "Enrolls this host's TPM with the BOAT attestation service and attests its boot state.",
+    subcommands = {Main.Enroll.class, Main.Attest.class})
+public final class Main {
+    static final int EXIT_OK = 0;
+    static final int EXIT_ERROR = 1;
+    static final int EXIT_UNTRUSTED = 2;
+
+    @Option(names = "--tpm", defaultValue = "${env:BOAT_TPM}",
+        description = "TPM: device:/dev/tpmrm0 (default), tcp:HOST:PORT or swtpm:host=HOST,port=PORT (env BOAT_TPM)")
+    String tpm;
+
+    @Option(names = "--service", defaultValue = "${env:BOAT_ATTESTATION_URL:-http://localhost:8080/attestation-service/api}",
+        description = "Attestation service base URL (env BOAT_ATTESTATION_URL)")
+    String service;
+
+    @Option(names = "--state-dir", defaultValue = "${env:BOAT_AGENT_STATE:-${sys:user.home}/.boat-agent}",
+        description = "Where key blobs and the enrollment record are kept (env BOAT_AGENT_STATE)")
+    Path stateDir;
+
+    @Option(names = "--json", description = "Print machine-readable JSON")
+    boolean json;
+
+    PrintWriter out;
+
+    Agent agent(AgentTpm agentTpm) {
+        return new Agent(agentTpm, new HttpAttestationApi(service), new StateDir(stateDir));
+    }
+
+    int fail(Exception e) {
+        String code = e instanceof ServiceException se ? se.code() : e instanceof TpmUnavailableException ? "no_tpm" : "error";
+        if (json) {
+            out.println(Json.createObjectBuilder().add("error", code).add("description", String.valueOf(e.getMessage())).build());
+        } else {
+            out.println("error (" + code + "): " + e.getMessage());
+        }
+        out.flush();
+        return EXIT_ERROR;
+    }
+
+    @Command(name = "enroll", description = "Create (or reuse) the AK and bind key, enroll and activate the AK, register the bind key.")
+    static final class Enroll implements Callable<Integer> {
+        @ParentCommand
+        Main main;
+
+        @Option(names = "--hostname", description = "Host name reported to the service (default: this host's name)")
+        String hostname;
+
+        @Override
+        public Integer call() {
+            try (AgentTpm t = AgentTpm.open(TpmAddress.parse(main.tpm))) {
+                String name = hostname != null ? hostname : InetAddress.getLocalHost().getHostName();
+                Agent.EnrollResult r = main.agent(t).enroll(name);
+                if (main.json) {
+                    main.out.println(Json.createObjectBuilder().add("hostId", r.hostId()).add("akName", r.akName())
+                        .add("bindKeyName", r.bindKeyName()).add("alreadyEnrolled", r.alreadyEnrolled()).build());
+                } else {
+                    main.out.println((r.alreadyEnrolled() ? "already enrolled" : "enrolled") + ": host " + r.hostId());
+                    main.out.println("  AK name:       " + r.akName());
+                    main.out.println("  bind key name: " + r.bindKeyName());
+                }
+                main.out.flush();
+                return EXIT_OK;
+            } catch (Exception e) {
+                return main.fail(e);
+            }
+        }
+    }
+
+    @Command(name = "attest", description = "Quote the PCRs over a fresh nonce and report the service's verdict.")
+    static final class Attest implements Callable<Integer> {
+        @ParentCommand
+        Main main;
+
+        @Option(names = "--pcrs", split = ",", description = "PCRs to quote (default: those the service asks for)")
+        List<Integer> pcrs;
+
+        @Option(names = "--watch", description = "Re-attest every SECONDS until interrupted")
+        Integer watchSeconds;
+
+        @Override
+        public Integer call() throws Exception {
+            int rc;
+            do {
+                rc = once();
+                if (watchSeconds != null) {
+                    Thread.sleep(watchSeconds * 1000L);
+                }
+            } while (watchSeconds != null);
+            return rc;
+        }
+
+        private int once() {
+            try (AgentTpm t = AgentTpm.open(TpmAddress.parse(main.tpm))) {
+                Agent.AttestResult r = main.agent(t).attest(pcrs);
+                if (main.json) {
+                    JsonArrayBuilder reasons = Json.createArrayBuilder();
+                    r.verdict().reasons().forEach(reasons::add);
+                    JsonArrayBuilder quoted = Json.createArrayBuilder();
+                    r.pcrs().forEach(quoted::add);
+                    main.out.println(Json.createObjectBuilder().add("akName", r.akName())
+                        .add("trusted", r.verdict().trusted()).add("reasons", reasons).add("pcrs", quoted)
+                        .add("expiresAt", String.valueOf(r.verdict().expiresAt())).add("millis", r.millis())
+                        .add("jws", r.verdict().jws()).build());
+                } else {
+                    main.out.println((r.verdict().trusted() ? "TRUSTED" : "UNTRUSTED") + " (AK " + r.akName()
+                        + ", PCRs " + r.pcrs() + ", " + r.millis() + " ms)");
+                    r.verdict().reasons().forEach(reason -> main.out.println("  - " + reason));
+                    if (r.verdict().trusted()) {
+                        main.out.println("  valid until " + r.verdict().expiresAt());
+                    }
+                }
+                main.out.flush();
+                return r.verdict().trusted() ? EXIT_OK : EXIT_UNTRUSTED;
+            } catch (Exception e) {
+                return main.fail(e);
+            }
+        }
+    }
+
+    /** Runs the command line and returns the exit code (for tests). */
+    public static int run(PrintWriter out, String... args) {
+        Main main = new Main();
+        main.out = out;
+        CommandLine cl = new CommandLine(main);
+        cl.setOut(out);
+        cl.setErr(out);
+        return cl.execute(args);
+    }
+
+    /** Our output goes to the real stdout; TSS.Java's own diagnostics (printed to System.out) go to stderr. */
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        System.setOut(System.err);
+        System.exit(run(out, args));
+    }
+}

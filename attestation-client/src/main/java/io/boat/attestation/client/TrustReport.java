@@ -1,0 +1,54 @@
+package io.boat.attestation.client;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The attestation service's verdict on one host: trusted or not, with every reason when not, the
+ * host's AK name, its certified bind public key and operator-set location, and its validity window.
+ * A report is only valid between {@code verifiedAt} and {@code expiresAt}.
+ */
+public class TrustReport {
+    private String hostId;
+    private String akName;
+    private boolean trusted;
+    private List<String> reasons = new ArrayList<>();
+    /** Bind key as X.509 SubjectPublicKeyInfo DER, base64; null when none is certified. */
+    private String bindPublicKey;
+    /** Bind key's TPM name (hex), to match what the agent loads. */
+    private String bindKeyName;
+    private String location;
+    private String assetTag;
+    private String hostGroup;
+    private OffsetDateTime verifiedAt;
+    private OffsetDateTime expiresAt;
+
+    public String getHostId() { return hostId; }
+    public void setHostId(String hostId) { this.hostId = hostId; }
+    public String getAkName() { return akName; }
+    public void setAkName(String akName) { this.akName = akName; }
+    public boolean isTrusted() { return trusted; }
+    public void setTrusted(boolean trusted) { this.trusted = trusted; }
+    public List<String> getReasons() { return reasons; }
+    public void setReasons(List<String> reasons) { this.reasons = reasons; }
+    public String getBindPublicKey() { return bindPublicKey; }
+    public void setBindPublicKey(String bindPublicKey) { this.bindPublicKey = bindPublicKey; }
+    public String getBindKeyName() { return bindKeyName; }
+    public void setBindKeyName(String bindKeyName) { this.bindKeyName = bindKeyName; }
+    public String getLocation() { return location; }
+    public void setLocation(String location) { this.location = location; }
+    public String getAssetTag() { return assetTag; }
+    public void setAssetTag(String assetTag) { this.assetTag = assetTag; }
+    public String getHostGroup() { return hostGroup; }
+    public void setHostGroup(String hostGroup) { this.hostGroup = hostGroup; }
+    public OffsetDateTime getVerifiedAt() { return verifiedAt; }
+    public void setVerifiedAt(OffsetDateTime verifiedAt) { this.verifiedAt = verifiedAt; }
+    public OffsetDateTime getExpiresAt() { return expiresAt; }
+    public void setExpiresAt(OffsetDateTime expiresAt) { this.expiresAt = expiresAt; }
+
+    @Override
+    public String toString() {
+        return "TrustReport[akName=" + akName + ", trusted=" + trusted + ", reasons=" + reasons + "]";
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * MicroProfile Rest Client for the attestation service and the trust-report model the KMS consumes.
+ * A relying party must check {@link io.boat.attestation.client.SignedTrustReport#getJws()} against the
+ * service's published key ({@link io.boat.attestation.client.AttestationServiceClient#verificationKeys()})
+ * and use the claims inside the JWS, not the unsigned copy.
+ */
+package io.boat.attestation.client;
