@@ -6,7 +6,8 @@
 #   deploy/boat.sh              build if needed, then start
 #   deploy/boat.sh --rebuild    rebuild first
 # Environment: BOAT_PORT (9311), BOAT_HOME (./var), BOAT_DB_URL/BOAT_DB_USER/BOAT_DB_PASSWORD for
-# PostgreSQL (jdbc:postgresql://...), BOAT_JAVA_OPTS.
+# PostgreSQL (jdbc:postgresql://...), BOAT_KMIP_* to keep keys in a KMIP server (see
+# deploy/postdeploy.sh), BOAT_JAVA_OPTS.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 jar="$root/deploy/target/boat-micro.jar"
@@ -17,5 +18,9 @@ home="${BOAT_HOME:-$PWD/var}"
 umask 077
 mkdir -p "$home"
 "$root/deploy/postboot.sh" "$home" > "$home/postboot.asadmin"
-exec java ${BOAT_JAVA_OPTS:-} -Dboat.data-dir="$home" -jar "$jar" \
-  --nohazelcast --port "${BOAT_PORT:-9311}" --postbootcommandfile "$home/postboot.asadmin"
+"$root/deploy/postdeploy.sh" > "$home/postdeploy.asadmin"
+store=()
+[ -n "${BOAT_KMIP_HOST:-}" ] && store=(-Dboat.secret-store=kmip)
+exec java ${BOAT_JAVA_OPTS:-} "${store[@]}" -Dboat.data-dir="$home" -jar "$jar" \
+  --nohazelcast --port "${BOAT_PORT:-9311}" --postbootcommandfile "$home/postboot.asadmin" \
+  --postdeploycommandfile "$home/postdeploy.asadmin"

@@ -42,6 +42,11 @@ public final class BoatServer implements AutoCloseable {
         return new BoatServer(newHome(name), new HashMap<>(), List.of(javaOptions));
     }
 
+    /** A server on H2 keeping secrets in the KMIP server described by {@code kmipEnv} (BOAT_KMIP_*). */
+    public static BoatServer kmip(String name, Map<String, String> kmipEnv, String... javaOptions) {
+        return new BoatServer(newHome(name), new HashMap<>(kmipEnv), List.of(javaOptions));
+    }
+
     /** A server on the PostgreSQL database {@code url} (which it shares with nothing else). */
     public static BoatServer postgres(String name, String url, String user, String password, String... javaOptions) {
         Map<String, String> env = new HashMap<>();
@@ -58,17 +63,16 @@ public final class BoatServer implements AutoCloseable {
     /** Starts (again) on the same home and port, with these extra JVM options. */
     public BoatServer start(List<String> options) {
         try {
-            Path postboot = home.resolve("postboot.asadmin");
-            ProcessBuilder pb = new ProcessBuilder("bash", System.getProperty("boat.postboot"), home.toString());
-            pb.environment().putAll(env);
-            pb.redirectOutput(postboot.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT);
-            if (pb.start().waitFor() != 0) {
-                throw new IllegalStateException("postboot.sh failed");
-            }
+            Path postboot = script("postboot.sh", "postboot.asadmin", home.toString());
+            Path postdeploy = script("postdeploy.sh", "postdeploy.asadmin");
             List<String> cmd = new ArrayList<>(List.of("java", "-Xmx512m", "-Dboat.data-dir=" + home));
+            if (env.containsKey("BOAT_KMIP_HOST")) {
+                cmd.add("-Dboat.secret-store=kmip");
+            }
             cmd.addAll(options);
             cmd.addAll(List.of("-jar", System.getProperty("boat.jar"), "--nohazelcast", "--port",
-                    String.valueOf(port), "--postbootcommandfile", postboot.toString()));
+                    String.valueOf(port), "--postbootcommandfile", postboot.toString(),
+                    "--postdeploycommandfile", postdeploy.toString()));
             ProcessBuilder server = new ProcessBuilder(cmd).directory(home.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("server.log").toFile()));
@@ -83,6 +87,24 @@ public final class BoatServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Runs one of deploy/'s command-file generators with this server's environment. */
+    private Path script(String name, String output, String... args) throws IOException, InterruptedException {
+        Path out = home.resolve(output);
+        List<String> cmd = new ArrayList<>(List.of("bash", deployDir().resolve(name).toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().putAll(env);
+        pb.redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT);
+        if (pb.start().waitFor() != 0) {
+            throw new IllegalStateException(name + " failed");
+        }
+        return out;
+    }
+
+    private static Path deployDir() {
+        return Path.of(System.getProperty("boat.deploy.dir", "../deploy"));
     }
 
     private void awaitReady() throws InterruptedException {

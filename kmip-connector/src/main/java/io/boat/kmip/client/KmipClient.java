@@ -191,6 +191,33 @@ public final class KmipClient implements KmipConnection {
         return broken || socket.isClosed() || socket.isInputShutdown() || socket.isOutputShutdown();
     }
 
+    /**
+     * A stale-connection check that costs no round trip: between requests a KMIP server sends
+     * nothing, so end-of-stream (the server restarted or timed us out) or any unsolicited byte
+     * within a millisecond means this connection can no longer be used.
+     */
+    public boolean peerClosed() {
+        if (isBroken()) {
+            return true;
+        }
+        try {
+            int timeout = socket.getSoTimeout();
+            socket.setSoTimeout(1);
+            try {
+                in.read();
+            } finally {
+                socket.setSoTimeout(timeout);
+            }
+            broken = true;
+        } catch (java.net.SocketTimeoutException quiet) {
+            return false;
+        } catch (IOException e) {
+            broken = true;
+        }
+        closeQuietly(socket);
+        return true;
+    }
+
     /** Nanoseconds since the last completed request. */
     public long idleNanos() {
         return System.nanoTime() - lastUsedNanos;

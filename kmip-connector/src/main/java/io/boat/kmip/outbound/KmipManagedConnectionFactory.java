@@ -132,7 +132,7 @@ public class KmipManagedConnectionFactory
                 continue;
             }
             KmipManagedConnection mc = (KmipManagedConnection) o;
-            if (mc.isBroken() || (mc.client().idleNanos() > idleLimit && !mc.client().ping())) {
+            if (mc.client().peerClosed() || (mc.client().idleNanos() > idleLimit && !mc.client().ping())) {
                 invalid.add(mc);
             }
         }

@@ -34,7 +34,7 @@ public class BoatConfig {
     String secretStore;
 
     @Inject
-    @ConfigProperty(name = "boat.kmip.connection-factory", defaultValue = "java:app/boat/kmip")
+    @ConfigProperty(name = "boat.kmip.connection-factory", defaultValue = "boat/kmip")
     String kmipConnectionFactory;
 
     @Inject

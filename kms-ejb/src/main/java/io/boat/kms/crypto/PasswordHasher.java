@@ -2,7 +2,6 @@ package io.boat.kms.crypto;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.Base64;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -71,9 +70,5 @@ public final class PasswordHasher {
     /** Makes a hash worth the same time as a real one, so unknown users take as long as known ones. */
     public void burn(char[] password) {
         derive(password, new byte[16], iterations);
-    }
-
-    static char[] copy(char[] p) {
-        return Arrays.copyOf(p, p.length);
     }
 }

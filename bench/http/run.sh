@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# HTTP load harness (not a test): starts the embedded default in a scratch home, then drives
+# POST secret, GET payload and POST order with wrk (Debian package) and prints wrk's figures.
+#   bench/http/run.sh [DURATION_SECONDS] [CONNECTIONS]      (defaults: 30, 16)
+# Record results in bench/RESULTS.md with the date, machine and this command.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+duration="${1:-30}"; conns="${2:-16}"; threads=2
+command -v wrk >/dev/null || { echo "wrk not found: sudo apt-get install wrk" >&2; exit 1; }
+home="$(mktemp -d /tmp/boat-bench.XXXXXX)"
+port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+export BOAT_ADMIN_PASSWORD="bench-admin-password" BOAT_HOME="$home" BOAT_PORT="$port"
+"$root/deploy/boat.sh" > "$home/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$home"' EXIT
+base="http://127.0.0.1:$port"
+for _ in $(seq 1 180); do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/" || true)" = 300 ] && break; sleep 1
+done
+token=$(curl -si "$base/v3/auth/tokens" -H 'Content-Type: application/json' -d '{"auth":{"identity":{"methods":["password"],
+  "password":{"user":{"name":"admin","domain":{"name":"Default"},"password":"'"$BOAT_ADMIN_PASSWORD"'"}}},
+  "scope":{"project":{"name":"admin","domain":{"name":"Default"}}}}}' | awk 'tolower($1)=="x-subject-token:"{print $2}' | tr -d '\r')
+secret=$(curl -s "$base/v1/secrets" -H "X-Auth-Token: $token" -H 'Content-Type: application/json' \
+  -d '{"name":"bench","payload":"RwuBgu6vnzM8VBb7JFJ1Kwrd871cTgw2QFIFW07ZuUk=","payload_content_type":"application/octet-stream","payload_content_encoding":"base64"}' \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["secret_ref"])')
+export BOAT_TOKEN="$token"
+warm() { wrk -t1 -c4 -d5s -s "$1" "$2" >/dev/null; }
+echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(date -u +%FT%TZ); duration ${duration}s, connections $conns"
+warm "$root/bench/http/get-payload.lua" "$secret/payload"
+echo "== GET payload"
+wrk -t$threads -c"$conns" -d"${duration}s" --latency -s "$root/bench/http/get-payload.lua" "$secret/payload"
+echo "== POST secret"
+wrk -t$threads -c"$conns" -d"${duration}s" --latency -s "$root/bench/http/post-secret.lua" "$base/v1/secrets"
+echo "== POST order"
+wrk -t$threads -c"$conns" -d"${duration}s" --latency -s "$root/bench/http/post-order.lua" "$base/v1/orders"
+pending=$(curl -s "$base/v1/orders?limit=1" -H "X-Auth-Token: $token" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
+echo "== orders accepted in total: $pending"

@@ -1,0 +1,189 @@
+package io.boat.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The EAR (ear/target/boat.ear) on a full application server, started and stopped by the scripts
+ * an operator uses: {@code deploy/payara-server/start.sh|stop.sh} and {@code deploy/wildfly/start.sh|stop.sh}.
+ * The servers are the zips Maven unpacked into {@code target/servers}; BOAT's state in them (the
+ * Payara domain, WildFly's derived configuration, data and deployments) is reset before each start.
+ */
+public final class EarServer implements AutoCloseable {
+
+    public static final String ADMIN_PASSWORD = "it-ear-admin-password-1";
+
+    /** Which server, its script folder under deploy/, and the ports its start script uses around HTTP_PORT. */
+    public enum Kind {
+        PAYARA_SERVER("payara-server", "boat.payara.dir", -80, 20),
+        WILDFLY("wildfly", "boat.wildfly.dir", 0, 5);
+
+        final String scripts;
+        final String dirProperty;
+        final int portsBelow;
+        final int portsAbove;
+
+        Kind(String scripts, String dirProperty, int portsBelow, int portsAbove) {
+            this.scripts = scripts;
+            this.dirProperty = dirProperty;
+            this.portsBelow = portsBelow;
+            this.portsAbove = portsAbove;
+        }
+    }
+
+    private final Kind kind;
+    private final Path serverDir;
+    private final Path log;
+    private final int port;
+    private boolean started;
+    private long startMillis;
+
+    private EarServer(Kind kind) {
+        this.kind = kind;
+        String dir = System.getProperty(kind.dirProperty);
+        if (dir == null) {
+            throw new IllegalStateException("system property " + kind.dirProperty + " is not set (run through failsafe)");
+        }
+        this.serverDir = Path.of(dir).toAbsolutePath();
+        this.port = freePortBlock(kind);
+        try {
+            Path work = Path.of(System.getProperty("boat.it.work", "target/it-work"));
+            Files.createDirectories(work);
+            this.log = Files.createTempDirectory(work, "ear-" + kind.scripts + "-").resolve("scripts.log");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static EarServer of(Kind kind) {
+        return new EarServer(kind);
+    }
+
+    /** Resets BOAT's state in the server, runs the start script (deploy, wait for GET / = 300). */
+    public EarServer start() {
+        reset();
+        Path ear = Path.of(System.getProperty("boat.ear", "../ear/target/boat.ear")).toAbsolutePath();
+        long t0 = System.nanoTime();
+        int rc = run(240, "start.sh", serverDir.toString(), ear.toString(), String.valueOf(port));
+        startMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        started = true;
+        if (rc != 0) {
+            throw new IllegalStateException(kind + " start failed (" + rc + "); see " + log + " and the server's log");
+        }
+        System.out.printf("%s: BOAT EAR ready on %s after %d ms (create/configure, start, deploy)%n",
+                kind, baseUrl(), startMillis);
+        return this;
+    }
+
+    public void stop() {
+        if (started) {
+            started = false;
+            run(120, "stop.sh", serverDir.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public long startMillis() {
+        return startMillis;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public Api api() {
+        return new Api(baseUrl());
+    }
+
+    private void reset() {
+        List<Path> state = switch (kind) {
+            case PAYARA_SERVER -> List.of(serverDir.resolve("glassfish/domains/boat"));
+            case WILDFLY -> List.of(serverDir.resolve("standalone/configuration/standalone-boat.xml"),
+                    serverDir.resolve("standalone/data"), serverDir.resolve("standalone/tmp"),
+                    serverDir.resolve("standalone/log"), serverDir.resolve("standalone/deployments/boat.ear"),
+                    serverDir.resolve("standalone/deployments/boat.ear.deployed"),
+                    serverDir.resolve("standalone/deployments/boat.ear.failed"));
+        };
+        state.forEach(EarServer::deleteTree);
+        // Zips may lose the executable bit of the launch scripts.
+        try (Stream<Path> bin = Files.list(serverDir.resolve("bin"))) {
+            bin.filter(p -> p.toString().endsWith(".sh") || p.getFileName().toString().equals("asadmin"))
+                    .forEach(p -> p.toFile().setExecutable(true));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private int run(int timeoutSeconds, String script, String... args) {
+        Path deploy = Path.of(System.getProperty("boat.deploy.dir", "../deploy")).toAbsolutePath();
+        List<String> cmd = new java.util.ArrayList<>(List.of("bash", deploy.resolve(kind.scripts).resolve(script).toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.environment().put("BOAT_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        pb.environment().put("BOAT_START_TIMEOUT", String.valueOf(timeoutSeconds - 20));
+        try {
+            Process p = pb.start();
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor();
+                return -1;
+            }
+            return p.exitValue();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An HTTP port whose whole block (what the start script derives from it) is free and far from 9311. */
+    private static int freePortBlock(Kind kind) {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int http = ThreadLocalRandom.current().nextInt(20_000, 40_000);
+            int low = http + kind.portsBelow;
+            int high = http + kind.portsAbove;
+            if (allFree(low, high)) {
+                return http;
+            }
+        }
+        throw new IllegalStateException("no free port block for " + kind);
+    }
+
+    private static boolean allFree(int low, int high) {
+        for (int p = low; p <= high; p++) {
+            // a wildcard bind fails if anything listens on the port on any address
+            try (ServerSocket s = new ServerSocket()) {
+                s.setReuseAddress(false);
+                s.bind(new InetSocketAddress(p));
+            } catch (IOException busy) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void deleteTree(Path path) {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(path)) {
+            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package io.boat.it;
+
+/** The EAR on WildFly 38, standalone.xml (deploy/wildfly/), Hibernate, H2 under standalone/data. */
+class EarWildFlyIT extends EarSmokeTests {
+
+    @Override
+    EarServer.Kind kind() {
+        return EarServer.Kind.WILDFLY;
+    }
+}
