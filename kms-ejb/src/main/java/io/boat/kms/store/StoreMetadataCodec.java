@@ -1,6 +1,5 @@
 package io.boat.kms.store;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -17,13 +16,13 @@ public final class StoreMetadataCodec {
     }
 
     public static String encode(StoreMetadata metadata) {
-        JsonObjectBuilder values = Json.createObjectBuilder();
+        JsonObjectBuilder values = Jsons.JSON.createObjectBuilder();
         metadata.values().forEach(values::add);
-        return Json.createObjectBuilder().add("store", metadata.storeName()).add("values", values).build().toString();
+        return Jsons.JSON.createObjectBuilder().add("store", metadata.storeName()).add("values", values).build().toString();
     }
 
     public static StoreMetadata decode(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = Jsons.JSON.createReader(new StringReader(text))) {
             JsonObject o = reader.readObject();
             Map<String, String> values = new LinkedHashMap<>();
             for (Map.Entry<String, JsonValue> e : o.getJsonObject("values").entrySet()) {

@@ -1,7 +1,7 @@
 package io.boat.kms.web;
 
 import io.boat.kms.web.support.Links;
-import jakarta.json.Json;
+import static io.boat.kms.web.support.Jsons.JSON;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,26 +21,26 @@ public class VersionResource {
 
     @GET
     public Response versions() {
-        String body = Json.createObjectBuilder().add("versions", Json.createObjectBuilder()
-                .add("values", Json.createArrayBuilder().add(v1()))).build().toString();
+        String body = JSON.createObjectBuilder().add("versions", JSON.createObjectBuilder()
+                .add("values", JSON.createArrayBuilder().add(v1()))).build().toString();
         return Response.status(300).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @GET
     @Path("v1")
     public String v1Document() {
-        return Json.createObjectBuilder().add("version", v1()).build().toString();
+        return JSON.createObjectBuilder().add("version", v1()).build().toString();
     }
 
     private JsonObjectBuilder v1() {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", "v1")
                 .add("status", "stable")
-                .add("links", Json.createArrayBuilder()
-                        .add(Json.createObjectBuilder().add("rel", "self").add("href", Links.base(uri) + "/v1/"))
-                        .add(Json.createObjectBuilder().add("rel", "describedby").add("type", "text/html")
+                .add("links", JSON.createArrayBuilder()
+                        .add(JSON.createObjectBuilder().add("rel", "self").add("href", Links.base(uri) + "/v1/"))
+                        .add(JSON.createObjectBuilder().add("rel", "describedby").add("type", "text/html")
                                 .add("href", "https://docs.openstack.org/")))
-                .add("media-types", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                .add("media-types", JSON.createArrayBuilder().add(JSON.createObjectBuilder()
                         .add("base", "application/json")
                         .add("type", "application/vnd.openstack.key-manager-v1+json")));
     }

@@ -9,7 +9,7 @@ import io.boat.kms.web.support.CurrentCaller;
 import io.boat.kms.web.support.Fields;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import static io.boat.kms.web.support.Jsons.JSON;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -48,16 +48,16 @@ public class IdentityAdminResource {
         var caller = current.caller();
         Fields f = new Fields(section(body, "project"), "Project");
         Identity.Project p = identity.createProject(caller, f.requiredString("name", 255));
-        return Response.status(201).entity(Json.createObjectBuilder()
+        return Response.status(201).entity(JSON.createObjectBuilder()
                 .add("project", KeystoneJson.projectEntry(p)).build().toString()).build();
     }
 
     @GET
     @Path("projects")
     public String projects() {
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JSON.createArrayBuilder();
         identity.projects(current.caller()).forEach(p -> items.add(KeystoneJson.projectEntry(p)));
-        return Json.createObjectBuilder().add("projects", items).build().toString();
+        return JSON.createObjectBuilder().add("projects", items).build().toString();
     }
 
     @POST
@@ -70,7 +70,7 @@ public class IdentityAdminResource {
         char[] password = f.requiredString("password", 1024).toCharArray();
         try {
             Identity.User u = identity.createUser(caller, name, password);
-            return Response.status(201).entity(Json.createObjectBuilder().add("user", KeystoneJson.user(u))
+            return Response.status(201).entity(JSON.createObjectBuilder().add("user", KeystoneJson.user(u))
                     .build().toString()).build();
         } finally {
             Arrays.fill(password, '\0');
@@ -80,20 +80,20 @@ public class IdentityAdminResource {
     @GET
     @Path("users")
     public String users() {
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JSON.createArrayBuilder();
         identity.users(current.caller()).forEach(u -> items.add(KeystoneJson.user(u)));
-        return Json.createObjectBuilder().add("users", items).build().toString();
+        return JSON.createObjectBuilder().add("users", items).build().toString();
     }
 
     @GET
     @Path("roles")
     public String roles() {
         current.caller();
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JSON.createArrayBuilder();
         for (Role r : Role.values()) {
-            items.add(Json.createObjectBuilder().add("id", r.wire()).add("name", r.wire()));
+            items.add(JSON.createObjectBuilder().add("id", r.wire()).add("name", r.wire()));
         }
-        return Json.createObjectBuilder().add("roles", items).build().toString();
+        return JSON.createObjectBuilder().add("roles", items).build().toString();
     }
 
     @PUT

@@ -11,7 +11,7 @@ import io.boat.kms.web.support.CurrentCaller;
 import io.boat.kms.web.support.Links;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import static io.boat.kms.web.support.Jsons.JSON;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -57,11 +57,11 @@ public class KeystoneResource {
 
     @GET
     public String version() {
-        return Json.createObjectBuilder().add("version", Json.createObjectBuilder()
+        return JSON.createObjectBuilder().add("version", JSON.createObjectBuilder()
                 .add("id", "v3.14").add("status", "stable").add("updated", "2020-04-07T00:00:00Z")
-                .add("links", Json.createArrayBuilder().add(Json.createObjectBuilder().add("rel", "self")
+                .add("links", JSON.createArrayBuilder().add(JSON.createObjectBuilder().add("rel", "self")
                         .add("href", Links.base(uri) + "/v3/")))
-                .add("media-types", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                .add("media-types", JSON.createArrayBuilder().add(JSON.createObjectBuilder()
                         .add("base", "application/json").add("type", "application/vnd.openstack.identity-v3+json"))))
                 .build().toString();
     }
@@ -107,8 +107,8 @@ public class KeystoneResource {
     @Path("auth/catalog")
     public String catalog() {
         current.claims();
-        return Json.createObjectBuilder().add("catalog", KeystoneJson.catalog(uri))
-                .add("links", Json.createObjectBuilder().add("self", Links.base(uri) + "/v3/auth/catalog"))
+        return JSON.createObjectBuilder().add("catalog", KeystoneJson.catalog(uri))
+                .add("links", JSON.createObjectBuilder().add("self", Links.base(uri) + "/v3/auth/catalog"))
                 .build().toString();
     }
 

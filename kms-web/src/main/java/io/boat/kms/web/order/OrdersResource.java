@@ -12,7 +12,7 @@ import io.boat.kms.web.support.CurrentCaller;
 import io.boat.kms.web.support.Links;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import static io.boat.kms.web.support.Jsons.JSON;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -57,7 +57,7 @@ public class OrdersResource {
         OrderView order = orders.create(caller, request);
         processor.submit(order.id());
         String ref = Links.order(uri, order.id());
-        return Response.accepted(Json.createObjectBuilder().add("order_ref", ref).build().toString())
+        return Response.accepted(JSON.createObjectBuilder().add("order_ref", ref).build().toString())
                 .location(URI.create(ref)).build();
     }
 
@@ -66,9 +66,9 @@ public class OrdersResource {
         int offset = ListParams.offset(uri);
         int limit = ListParams.limit(uri);
         Page<OrderView> page = orders.list(current.caller(), offset, limit);
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JSON.createArrayBuilder();
         page.items().forEach(o -> items.add(json(o)));
-        var b = Json.createObjectBuilder().add("orders", items);
+        var b = JSON.createObjectBuilder().add("orders", items);
         String href = Links.base(uri) + "/v1/orders";
         if (offset > 0) {
             b.add("previous", href + "?limit=" + limit + "&offset=" + Math.max(0, offset - limit));
@@ -93,12 +93,12 @@ public class OrdersResource {
     }
 
     private JsonObject json(OrderView o) {
-        JsonObject meta = Json.createReader(new java.io.StringReader(o.metaJson())).readObject();
-        var metaOut = Json.createObjectBuilder(meta);
+        JsonObject meta = JSON.createReader(new java.io.StringReader(o.metaJson())).readObject();
+        var metaOut = JSON.createObjectBuilder(meta);
         if (!meta.containsKey("expiration")) {
             metaOut.addNull("expiration");
         }
-        var b = Json.createObjectBuilder()
+        var b = JSON.createObjectBuilder()
                 .add("created", Links.time(o.created()))
                 .add("updated", Links.time(o.updated()))
                 .add("status", o.status())

@@ -3,7 +3,7 @@ package io.boat.kms.web.secret;
 import io.boat.kms.KmsException;
 import io.boat.kms.secret.SecretQuery;
 import io.boat.kms.web.support.Fields;
-import jakarta.json.Json;
+import static io.boat.kms.web.support.Jsons.JSON;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -107,7 +107,7 @@ public final class ListParams {
     }
 
     static JsonArrayBuilder array() {
-        return Json.createArrayBuilder();
+        return JSON.createArrayBuilder();
     }
 
     private static int intParam(MultivaluedMap<String, String> q, String name, int dflt) {

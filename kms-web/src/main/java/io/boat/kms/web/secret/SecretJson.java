@@ -2,7 +2,7 @@ package io.boat.kms.web.secret;
 
 import io.boat.kms.secret.SecretView;
 import io.boat.kms.web.support.Links;
-import jakarta.json.Json;
+import static io.boat.kms.web.support.Jsons.JSON;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.UriInfo;
@@ -14,7 +14,7 @@ final class SecretJson {
     }
 
     static JsonObject of(SecretView s, UriInfo uri) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JSON.createObjectBuilder()
                 .add("created", Links.time(s.created()))
                 .add("updated", Links.time(s.updated()))
                 .add("status", s.status());
@@ -32,7 +32,7 @@ final class SecretJson {
         if (s.contentType() == null) {
             b.add("content_types", JsonObject.EMPTY_JSON_OBJECT);
         } else {
-            b.add("content_types", Json.createObjectBuilder().add("default", s.contentType()));
+            b.add("content_types", JSON.createObjectBuilder().add("default", s.contentType()));
         }
         return b.add("secret_ref", Links.secret(uri, s.id())).build();
     }

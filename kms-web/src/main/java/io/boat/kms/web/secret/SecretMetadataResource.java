@@ -9,7 +9,7 @@ import io.boat.kms.web.support.Fields;
 import io.boat.kms.web.support.Links;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import static io.boat.kms.web.support.Jsons.JSON;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -50,9 +50,9 @@ public class SecretMetadataResource {
 
     @GET
     public String all(@PathParam("id") String id) {
-        JsonObjectBuilder m = Json.createObjectBuilder();
+        JsonObjectBuilder m = JSON.createObjectBuilder();
         metadata.all(current.caller(), id).forEach(m::add);
-        return Json.createObjectBuilder().add("metadata", m).build().toString();
+        return JSON.createObjectBuilder().add("metadata", m).build().toString();
     }
 
     @PUT
@@ -76,7 +76,7 @@ public class SecretMetadataResource {
         metadata.replace(caller, id, values);
         String ref = Links.secret(uri, id) + "/metadata";
         return Response.created(URI.create(ref))
-                .entity(Json.createObjectBuilder().add("metadata_ref", ref).build().toString()).build();
+                .entity(JSON.createObjectBuilder().add("metadata_ref", ref).build().toString()).build();
     }
 
     @POST
@@ -119,6 +119,6 @@ public class SecretMetadataResource {
     }
 
     private static String pair(String key, String value) {
-        return Json.createObjectBuilder().add("key", key).add("value", value).build().toString();
+        return JSON.createObjectBuilder().add("key", key).add("value", value).build().toString();
     }
 }

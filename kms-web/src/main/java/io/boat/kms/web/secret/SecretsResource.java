@@ -13,7 +13,7 @@ import io.boat.kms.web.support.CurrentCaller;
 import io.boat.kms.web.support.Links;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import static io.boat.kms.web.support.Jsons.JSON;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -60,7 +60,7 @@ public class SecretsResource {
             SecretView created = secrets.create(caller, request);
             String ref = Links.secret(uri, created.id());
             return Response.created(URI.create(ref))
-                    .entity(Json.createObjectBuilder().add("secret_ref", ref).build().toString()).build();
+                    .entity(JSON.createObjectBuilder().add("secret_ref", ref).build().toString()).build();
         } finally {
             if (request.payload() != null) {
                 request.payload().close();
@@ -73,9 +73,9 @@ public class SecretsResource {
     public String list() {
         var query = ListParams.secretQuery(uri);
         Page<SecretView> page = secrets.list(current.caller(), query);
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JSON.createArrayBuilder();
         page.items().forEach(s -> items.add(SecretJson.of(s, uri)));
-        var b = Json.createObjectBuilder().add("secrets", items);
+        var b = JSON.createObjectBuilder().add("secrets", items);
         ListParams.paging(b, Links.base(uri) + "/v1/secrets", query.offset(), query.limit(), page.total());
         return b.build().toString();
     }

@@ -1,7 +1,7 @@
 package io.boat.kms.web.support;
 
 import io.boat.kms.KmsException;
-import jakarta.json.Json;
+
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -45,7 +45,7 @@ public final class Bodies {
         if (body.length == 0) {
             throw KmsException.client(400, "Malformed JSON: the request body is empty");
         }
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+        try (JsonReader reader = Jsons.JSON.createReader(new ByteArrayInputStream(body))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw KmsException.client(400, "Malformed JSON: a JSON object is required");

@@ -1,6 +1,5 @@
 package io.boat.kms.web.support;
 
-import jakarta.json.Json;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -12,14 +11,14 @@ public final class Errors {
 
     /** Barbican: {@code {"code": 404, "title": "Not Found", "description": "..."}}. */
     public static Response barbican(int status, String description) {
-        String body = Json.createObjectBuilder().add("code", status).add("title", title(status))
+        String body = Jsons.JSON.createObjectBuilder().add("code", status).add("title", title(status))
                 .add("description", description).build().toString();
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
     }
 
     /** Keystone (and keystonemiddleware in front of Barbican): {@code {"error": {...}}}. */
     public static Response keystone(int status, String message, String authUri) {
-        String body = Json.createObjectBuilder().add("error", Json.createObjectBuilder().add("code", status)
+        String body = Jsons.JSON.createObjectBuilder().add("error", Jsons.JSON.createObjectBuilder().add("code", status)
                 .add("title", title(status)).add("message", message)).build().toString();
         Response.ResponseBuilder r = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
         if (status == 401) {
