@@ -16,7 +16,7 @@ public final class SharedServer {
 
     public static synchronized BoatServer get() {
         if (server == null) {
-            server = BoatServer.h2("shared").start();
+            server = BoatServer.h2("shared", ExternalIssuer.serverOptions()).start();
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         }
         return server;
