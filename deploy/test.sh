@@ -9,7 +9,7 @@ cd "$root"
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-packages=(python3-pykmip python3-barbicanclient python3-keystoneauth1 swtpm swtpm-tools tpm2-tools postgresql openssl)
+packages=(python3-pykmip python3-barbicanclient python3-keystoneauth1 python3-castellan swtpm swtpm-tools tpm2-tools postgresql openssl)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
