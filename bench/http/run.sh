@@ -1,18 +1,30 @@
 #!/usr/bin/env bash
 # HTTP load harness (not a test): starts the embedded default in a scratch home, then drives
 # POST secret, GET payload and POST order with wrk (Debian package) and prints wrk's figures.
-#   bench/http/run.sh [DURATION_SECONDS] [CONNECTIONS]      (defaults: 30, 16)
+#   bench/http/run.sh [DURATION_SECONDS] [CONNECTIONS] [database|kmip]   (defaults: 30, 16, database)
+# With "kmip" a PyKMIP server (deploy/pykmip) is started too and BOAT keeps keys there.
 # Record results in bench/RESULTS.md with the date, machine and this command.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-duration="${1:-30}"; conns="${2:-16}"; threads=2
+duration="${1:-30}"; conns="${2:-16}"; store="${3:-database}"; threads=2
 command -v wrk >/dev/null || { echo "wrk not found: sudo apt-get install wrk" >&2; exit 1; }
 home="$(mktemp -d /tmp/boat-bench.XXXXXX)"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 export BOAT_ADMIN_PASSWORD="bench-admin-password" BOAT_HOME="$home" BOAT_PORT="$port"
+if [ "$store" = kmip ]; then
+  kport="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+  "$root/deploy/pykmip/start-pykmip.sh" "$home/kmip" "$kport" >/dev/null
+  export BOAT_KMIP_HOST=127.0.0.1 BOAT_KMIP_PORT="$kport" BOAT_KMIP_STORE_PASSWORD=changeit \
+    BOAT_KMIP_KEYSTORE="$home/kmip/client.p12" BOAT_KMIP_TRUSTSTORE="$home/kmip/truststore.p12"
+fi
 "$root/deploy/boat.sh" > "$home/server.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$home"' EXIT
+cleanup() {
+  kill $server 2>/dev/null; wait $server 2>/dev/null
+  [ "$store" = kmip ] && "$root/deploy/pykmip/stop-pykmip.sh" "$home/kmip" >/dev/null 2>&1
+  rm -rf "$home"
+}
+trap cleanup EXIT
 base="http://127.0.0.1:$port"
 for _ in $(seq 1 180); do
   [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/" || true)" = 300 ] && break; sleep 1
@@ -25,7 +37,7 @@ secret=$(curl -s "$base/v1/secrets" -H "X-Auth-Token: $token" -H 'Content-Type: 
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["secret_ref"])')
 export BOAT_TOKEN="$token"
 warm() { wrk -t1 -c4 -d5s -s "$1" "$2" >/dev/null; }
-echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(date -u +%FT%TZ); duration ${duration}s, connections $conns"
+echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(date -u +%FT%TZ); duration ${duration}s, connections $conns, store $store"
 warm "$root/bench/http/get-payload.lua" "$secret/payload"
 echo "== GET payload"
 wrk -t$threads -c"$conns" -d"${duration}s" --latency -s "$root/bench/http/get-payload.lua" "$secret/payload"

@@ -7,6 +7,8 @@ import io.boat.kms.policy.Caller;
 import io.boat.kms.policy.Policy;
 import io.boat.kms.secret.Page;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
@@ -51,12 +53,14 @@ public class OrderService {
         return OrderView.of(e);
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public OrderView get(Caller caller, String id) {
         OrderEntity e = find(id);
         Policy.checkOwner(caller, Action.ORDER_READ, e.projectId);
         return OrderView.of(e);
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Page<OrderView> list(Caller caller, int offset, int limit) {
         Policy.check(caller, Action.ORDERS_LIST);
         long total = em.createQuery("SELECT COUNT(o) FROM OrderEntity o WHERE o.projectId = :p", Long.class)

@@ -5,6 +5,8 @@ import io.boat.kms.policy.Action;
 import io.boat.kms.policy.Caller;
 import io.boat.kms.policy.Policy;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -29,6 +31,7 @@ public class SecretMetadataService {
     @Inject
     LiveSecrets secrets;
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Map<String, String> all(Caller caller, String secretId) {
         SecretEntity s = secrets.find(secretId, SecretService.NOT_FOUND);
         Policy.checkOwner(caller, Action.SECRET_META_READ, s.projectId);
@@ -65,6 +68,7 @@ public class SecretMetadataService {
         return k;
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public String get(Caller caller, String secretId, String key) {
         SecretEntity s = secrets.find(secretId, SecretService.NOT_FOUND);
         Policy.checkOwner(caller, Action.SECRET_META_READ, s.projectId);

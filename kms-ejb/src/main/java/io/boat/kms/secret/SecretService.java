@@ -12,6 +12,8 @@ import io.boat.kms.store.SecretStores;
 import io.boat.kms.store.StoreMetadata;
 import io.boat.kms.store.StoreMetadataCodec;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -21,7 +23,9 @@ import java.util.UUID;
 
 /**
  * Secrets: create (one or two steps), read metadata and payload, list, delete. Every call is
- * checked against the caller's project and roles before anything is read from a store.
+ * checked against the caller's project and roles before anything is read from a store. Reads
+ * run without a JTA transaction (SUPPORTS): they change nothing, and GET payload is the path
+ * that has to be fast.
  */
 @Stateless
 public class SecretService {
@@ -106,6 +110,7 @@ public class SecretService {
         return e.id;
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public SecretView get(Caller caller, String id) {
         SecretEntity e = find(id, NOT_FOUND);
         Policy.checkOwner(caller, Action.SECRET_READ, e.projectId);
@@ -113,6 +118,7 @@ public class SecretService {
     }
 
     /** The payload and its content type; the caller closes the result. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Payload payload(Caller caller, String id) {
         SecretEntity e = find(id, PAYLOAD_NOT_FOUND);
         Policy.checkOwner(caller, Action.SECRET_DECRYPT, e.projectId);
@@ -124,6 +130,7 @@ public class SecretService {
         return new Payload(e.contentType, bytes);
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Page<SecretView> list(Caller caller, SecretQuery query) {
         Policy.check(caller, Action.SECRETS_LIST);
         return queries.list(caller.projectId(), query, now());
