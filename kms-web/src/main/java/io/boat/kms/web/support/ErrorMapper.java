@@ -1,7 +1,6 @@
 package io.boat.kms.web.support;
 
 import io.boat.kms.KmsException;
-import jakarta.ejb.EJBException;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -76,21 +75,15 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         return Errors.title(w.getResponse().getStatus());
     }
 
+    /** The first KmsException in the cause chain (EJB, CDI and transaction wrappers hide it), or t. */
     private static Throwable unwrap(Throwable t) {
         Throwable current = t;
         for (int depth = 0; depth < 10 && current != null; depth++) {
             if (current instanceof KmsException) {
                 return current;
             }
-            if (!(current instanceof EJBException) && current.getCause() == null) {
-                break;
-            }
-            if (current instanceof EJBException || current.getClass().getName().contains("Transaction")) {
-                current = current.getCause();
-            } else {
-                break;
-            }
+            current = current.getCause();
         }
-        return current == null ? t : current;
+        return t;
     }
 }

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Deploys the BOAT EAR to WildFly (38, standalone.xml: the microprofile profile lacks EJB) and starts it.
+#
+#   deploy/wildfly/start.sh WILDFLY_DIR EAR [HTTP_PORT]
+#
+# WILDFLY_DIR is an unpacked org.wildfly:wildfly-dist zip. On first use standalone/configuration/
+# standalone-boat.xml is made from standalone.xml with the data source java:/jdbc/boat (the
+# persistence unit's jdbc/boat; WildFly resolves a jta-data-source without "java:" under "java:/"),
+# an H2 file database under standalone/data/boat (or BOAT_DB_URL=jdbc:postgresql://... with a
+# "postgresql" JDBC driver the operator has installed). The server listens on 127.0.0.1 (BOAT_BIND_ADDRESS):
+# HTTP on HTTP_PORT, HTTPS +1, management HTTP/HTTPS +2/+3 (127.0.0.1), AJP +4. The EAR is
+# copied to standalone/deployments (deployed at boot); the script waits until GET / answers 300.
+# Data (master key store, H2 database): WILDFLY_DIR/standalone/data/boat, or BOAT_HOME.
+# The bootstrap admin's password is $BOAT_ADMIN_PASSWORD (MicroProfile Config's environment source).
+# Environment: BOAT_HOME, BOAT_DB_URL/_USER/_PASSWORD, BOAT_JAVA_OPTS (e.g. -Xmx512m, replaces
+# WildFly's default heap settings), BOAT_START_TIMEOUT (seconds, 180).
+# Stop with deploy/wildfly/stop.sh WILDFLY_DIR.
+set -euo pipefail
+[ $# -ge 2 ] || { echo "usage: $0 WILDFLY_DIR EAR [HTTP_PORT]" >&2; exit 2; }
+wf="$(cd "$1" && pwd)"
+ear="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"
+port="${3:-8380}"
+[ -f "$ear" ] || { echo "no EAR at $ear" >&2; exit 2; }
+home="${BOAT_HOME:-$wf/standalone/data/boat}"
+config=standalone-boat.xml
+bind="${BOAT_BIND_ADDRESS:-127.0.0.1}"
+started=$(date +%s)
+
+if [ ! -f "$wf/standalone/configuration/$config" ]; then
+  cp "$wf/standalone/configuration/standalone.xml" "$wf/standalone/configuration/$config"
+  url="${BOAT_DB_URL:-jdbc:h2:file:$home/boat}"
+  case "$url" in
+    jdbc:postgresql:*) driver=postgresql; user="${BOAT_DB_USER:-boat}"; password="${BOAT_DB_PASSWORD:-}" ;;
+    jdbc:h2:*) driver=h2; user=sa; password=sa ;;
+    *) echo "unsupported BOAT_DB_URL: $url" >&2; exit 2 ;;
+  esac
+  q() { printf '"%s"' "$(printf '%s' "$1" | sed -e 's/\\/\\\\/g' -e 's/"/\\"/g')"; }
+  cat > "$wf/standalone/configuration/boat-setup.cli" <<CLI
+embed-server --server-config=$config --std-out=discard
+/subsystem=datasources/data-source=boat:add(jndi-name="java:/jdbc/boat", driver-name=$driver, connection-url=$(q "$url"), user-name=$(q "$user"), password=$(q "$password"), enabled=true, use-java-context=true)
+stop-embedded-server
+CLI
+  "$wf/bin/jboss-cli.sh" --file="$wf/standalone/configuration/boat-setup.cli" >/dev/null
+  rm -f "$wf/standalone/configuration/boat-setup.cli"
+fi
+mkdir -p "$home"
+chmod 700 "$home"
+
+rm -f "$wf/standalone/deployments/boat.ear".*
+cp "$ear" "$wf/standalone/deployments/boat.ear"
+
+export JBOSS_PIDFILE="$wf/standalone/boat.pid" LAUNCH_JBOSS_IN_BACKGROUND=1
+[ -n "${BOAT_JAVA_OPTS:-}" ] && export JAVA_OPTS="$BOAT_JAVA_OPTS -Djava.net.preferIPv4Stack=true"
+echo $((port + 2)) > "$wf/standalone/boat.management-port"
+nohup "$wf/bin/standalone.sh" -c "$config" -b "$bind" -bmanagement 127.0.0.1 \
+  -Djboss.http.port="$port" -Djboss.https.port=$((port + 1)) \
+  -Djboss.management.http.port=$((port + 2)) -Djboss.management.https.port=$((port + 3)) \
+  -Djboss.ajp.port=$((port + 4)) -Dboat.data-dir="$home" \
+  > "$wf/standalone/boat-console.log" 2>&1 < /dev/null &
+
+timeout="${BOAT_START_TIMEOUT:-180}"
+while :; do
+  code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/" || true)
+  [ "$code" = 300 ] && break
+  if [ -f "$wf/standalone/deployments/boat.ear.failed" ]; then
+    echo "deployment failed: $(cat "$wf/standalone/deployments/boat.ear.failed")" >&2
+    exit 1
+  fi
+  if [ $(( $(date +%s) - started )) -ge "$timeout" ]; then
+    echo "BOAT did not answer 300 on http://127.0.0.1:$port/ (last: $code); see $wf/standalone/log/server.log" >&2
+    exit 1
+  fi
+  sleep 1
+done
+echo "BOAT on WildFly: http://127.0.0.1:$port/ ready after $(( $(date +%s) - started )) s"
