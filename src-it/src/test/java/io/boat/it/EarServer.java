@@ -153,7 +153,7 @@ public final class EarServer implements AutoCloseable {
     /** An HTTP port whose whole block (what the start script derives from it) is free and far from 9311. */
     private static int freePortBlock(Kind kind) {
         for (int attempt = 0; attempt < 200; attempt++) {
-            int http = ThreadLocalRandom.current().nextInt(20_000, 40_000);
+            int http = ThreadLocalRandom.current().nextInt(20_100, 32_700); // below the ephemeral range
             int low = http + kind.portsBelow;
             int high = http + kind.portsAbove;
             if (allFree(low, high)) {

@@ -225,8 +225,18 @@ public final class PyKmipServer implements AutoCloseable {
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-            return s.getLocalPort();
+        // Below Linux's ephemeral range (32768+), so no outgoing connection's local port can take
+        // it between this check and the server's bind.
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        for (int i = 0; i < 200; i++) {
+            int p = r.nextInt(20_000, 32_700);
+            try (ServerSocket s = new ServerSocket(p, 1, java.net.InetAddress.getByName("127.0.0.1"));
+                 ServerSocket next = new ServerSocket(p + 1, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+                return p;
+            } catch (IOException busy) {
+                // try another
+            }
         }
+        throw new IOException("no free port pair below the ephemeral range");
     }
 }

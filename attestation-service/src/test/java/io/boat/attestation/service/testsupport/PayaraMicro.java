@@ -1,6 +1,5 @@
 package io.boat.attestation.service.testsupport;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,10 +28,7 @@ public final class PayaraMicro implements AutoCloseable {
         if (!Files.exists(jar) || !Files.exists(war)) {
             throw new IllegalStateException("Payara Micro jar " + jar + " or WAR " + war + " is missing");
         }
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = Swtpm.freePortPair();
         List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-Xmx512m"));
         systemProperties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));

@@ -92,21 +92,21 @@ public final class Swtpm implements AutoCloseable {
             + "tpm2-tools (apt-get install swtpm swtpm-tools tpm2-tools)");
     }
 
-    private static int freePortPair() throws IOException {
-        for (int i = 0; i < 50; i++) {
-            int p;
-            try (ServerSocket s = new ServerSocket(0)) {
-                p = s.getLocalPort();
-            }
-            if (p < 65535) {
-                try (ServerSocket s2 = new ServerSocket(p + 1)) {
-                    return p;
-                } catch (IOException busy) {
-                    // try another pair
-                }
+    /** A free loopback port and the next one, below Linux's ephemeral range. */
+    static int freePortPair() throws IOException {
+        // Below Linux's ephemeral range (32768+), so no outgoing connection's local port can take
+        // it between this check and the server's bind.
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        for (int i = 0; i < 200; i++) {
+            int p = r.nextInt(20_000, 32_700);
+            try (ServerSocket s = new ServerSocket(p, 1, java.net.InetAddress.getByName("127.0.0.1"));
+                 ServerSocket next = new ServerSocket(p + 1, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+                return p;
+            } catch (IOException busy) {
+                // try another
             }
         }
-        throw new IOException("no free port pair");
+        throw new IOException("no free port pair below the ephemeral range");
     }
 
     public static String run(Path dir, Map<String, String> env, String... command) throws Exception {

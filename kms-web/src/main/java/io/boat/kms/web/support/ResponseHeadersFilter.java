@@ -5,6 +5,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Barbican's response headers: {@code openstack-api-version}, {@code vary} and a
@@ -12,6 +13,14 @@ import java.util.UUID;
  */
 @Provider
 public class ResponseHeadersFilter implements ContainerResponseFilter {
+
+    /** A request id only correlates log lines; it need not be unguessable, so no SecureRandom lock. */
+    static UUID requestId() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        long msb = (r.nextLong() & ~0xF000L) | 0x4000L;
+        long lsb = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(msb, lsb);
+    }
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
@@ -23,6 +32,6 @@ public class ResponseHeadersFilter implements ContainerResponseFilter {
             headers.putSingle("openstack-api-version", "key-manager 1.0");
             headers.putSingle("vary", "openstack-api-version");
         }
-        headers.putSingle("x-openstack-request-id", "req-" + UUID.randomUUID());
+        headers.putSingle("x-openstack-request-id", "req-" + requestId());
     }
 }
