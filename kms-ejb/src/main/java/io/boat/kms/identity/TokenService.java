@@ -17,6 +17,8 @@ import io.boat.kms.project.KeyHierarchy;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.inject.Inject;
@@ -130,6 +132,7 @@ public class TokenService {
     }
 
     /** Signs a token for an authentication; returns the compact JWT. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public String issue(Identity.Authentication auth, Instant issuedAt, Instant expiresAt) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(config.tokenIssuer())
@@ -154,7 +157,11 @@ public class TokenService {
         return jwt.serialize();
     }
 
-    /** Verifies signature, issuer and expiry; any failure is a 401 that says nothing more. */
+    /**
+     * Verifies signature, issuer and expiry; any failure is a 401 that says nothing more. Runs
+     * on every request and touches no database: no transaction.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public TokenClaims verify(String token) {
         if (token == null || token.isEmpty() || token.length() > 8192) {
             throw unauthorized();
@@ -234,6 +241,7 @@ public class TokenService {
     }
 
     /** The public key relying parties use to verify BOAT's tokens, as PEM. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public String publicKeyPem() {
         return "-----BEGIN PUBLIC KEY-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))

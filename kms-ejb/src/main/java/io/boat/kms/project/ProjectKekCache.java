@@ -16,7 +16,7 @@ public class ProjectKekCache {
 
     private final ConcurrentMap<String, SecretKey> keks = new ConcurrentHashMap<>();
 
-    SecretKey get(String projectId) {
+    public SecretKey get(String projectId) {
         return keks.get(projectId);
     }
 

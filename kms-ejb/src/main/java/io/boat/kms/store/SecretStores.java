@@ -1,6 +1,7 @@
 package io.boat.kms.store;
 
 import io.boat.kms.config.BoatConfig;
+import io.boat.kms.project.ProjectKekCache;
 import io.boat.kms.project.ProjectKeks;
 import io.boat.kms.store.db.DatabaseSecretStore;
 import jakarta.annotation.PostConstruct;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
+import javax.crypto.SecretKey;
 
 /**
  * Picks the store new secrets go to ({@code boat.secret-store}: {@code database}, the default,
@@ -31,12 +33,19 @@ public class SecretStores {
     @Inject
     KmipStoreFactory kmip;
 
+    @Inject
+    ProjectKekCache kekCache;
+
     private final Map<String, SecretStore> byName = new ConcurrentHashMap<>();
     private String defaultName;
 
     @PostConstruct
     void init() {
-        byName.put(DatabaseSecretStore.NAME, new DatabaseSecretStore(projectKeks::kekFor));
+        // The cache is asked first: the EJB call (and its transaction) only on a project's first use.
+        byName.put(DatabaseSecretStore.NAME, new DatabaseSecretStore(project -> {
+            SecretKey kek = kekCache.get(project);
+            return kek != null ? kek : projectKeks.kekFor(project);
+        }));
         defaultName = config.secretStore().toLowerCase(Locale.ROOT);
         if (!byName.containsKey(defaultName)) {
             byName.put(defaultName, kmip.create(defaultName));

@@ -2,6 +2,7 @@ package io.boat.kms.web;
 
 import io.boat.kms.web.support.Links;
 import static io.boat.kms.web.support.Jsons.JSON;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 /** Barbican's version discovery: {@code GET /} (300 Multiple Choices) and {@code GET /v1}. No token needed. */
+@ApplicationScoped
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
 public class VersionResource {

@@ -8,6 +8,7 @@ import io.boat.kms.web.support.Bodies;
 import io.boat.kms.web.support.CurrentCaller;
 import io.boat.kms.web.support.Fields;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import static io.boat.kms.web.support.Jsons.JSON;
 import jakarta.json.JsonArrayBuilder;
@@ -28,6 +29,7 @@ import java.util.Arrays;
  * Keystone-style administration of the built-in identity: projects, users and role grants
  * ({@code PUT /v3/projects/{p}/users/{u}/roles/{role}}). Requires the {@code admin} role.
  */
+@ApplicationScoped
 @Path("v3")
 @Produces(MediaType.APPLICATION_JSON)
 public class IdentityAdminResource {

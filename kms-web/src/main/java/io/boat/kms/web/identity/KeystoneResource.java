@@ -10,6 +10,7 @@ import io.boat.kms.web.support.Bodies;
 import io.boat.kms.web.support.CurrentCaller;
 import io.boat.kms.web.support.Links;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import static io.boat.kms.web.support.Jsons.JSON;
 import jakarta.json.JsonObject;
@@ -34,6 +35,7 @@ import java.time.temporal.ChronoUnit;
  * token authentication with project scope ({@code POST /v3/auth/tokens}, token in
  * {@code X-Subject-Token}), validation ({@code GET}/{@code HEAD /v3/auth/tokens}) and the catalog.
  */
+@ApplicationScoped
 @Path("v3")
 @Produces(MediaType.APPLICATION_JSON)
 public class KeystoneResource {

@@ -6,6 +6,7 @@ import io.boat.kms.identity.IdentityService;
 import io.boat.kms.identity.TokenService;
 import io.boat.kms.web.support.Bodies;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -24,6 +25,7 @@ import java.util.Arrays;
  * Identity v2.0 {@code POST /v2.0/tokens}, kept because the 2014 report's curl sequence uses it
  * (Keystone itself dropped v2.0). Issues the same JWT as v3, in {@code access.token.id}.
  */
+@ApplicationScoped
 @Path("v2.0")
 @Produces(MediaType.APPLICATION_JSON)
 public class KeystoneV2Resource {

@@ -11,6 +11,7 @@ import io.boat.kms.web.support.Bodies;
 import io.boat.kms.web.support.CurrentCaller;
 import io.boat.kms.web.support.Links;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import static io.boat.kms.web.support.Jsons.JSON;
 import jakarta.json.JsonArrayBuilder;
@@ -30,6 +31,7 @@ import java.io.InputStream;
 import java.net.URI;
 
 /** Barbican's {@code /v1/orders}: 202 on create, then PENDING → ACTIVE or ERROR. */
+@ApplicationScoped
 @Path("v1/orders")
 @Produces(MediaType.APPLICATION_JSON)
 public class OrdersResource {

@@ -8,6 +8,7 @@ import io.boat.kms.web.support.CurrentCaller;
 import io.boat.kms.web.support.Fields;
 import io.boat.kms.web.support.Links;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import static io.boat.kms.web.support.Jsons.JSON;
 import jakarta.json.JsonObject;
@@ -32,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** User metadata of a secret: Barbican's {@code /v1/secrets/{id}/metadata}. */
+@ApplicationScoped
 @Path("v1/secrets/{id}/metadata")
 @Produces(MediaType.APPLICATION_JSON)
 public class SecretMetadataResource {

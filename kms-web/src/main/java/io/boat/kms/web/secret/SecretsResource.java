@@ -12,6 +12,7 @@ import io.boat.kms.web.support.Bodies;
 import io.boat.kms.web.support.CurrentCaller;
 import io.boat.kms.web.support.Links;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import static io.boat.kms.web.support.Jsons.JSON;
 import jakarta.json.JsonArrayBuilder;
@@ -35,6 +36,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** Barbican's {@code /v1/secrets}: create, list, metadata, payload, two-step upload, delete. */
+@ApplicationScoped
 @Path("v1/secrets")
 public class SecretsResource {
 
