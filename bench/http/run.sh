@@ -48,13 +48,16 @@ secret=$(curl -s "$base/v1/secrets" -H "X-Auth-Token: $token" -H 'Content-Type: 
   -d '{"name":"bench","payload":"RwuBgu6vnzM8VBb7JFJ1Kwrd871cTgw2QFIFW07ZuUk=","payload_content_type":"application/octet-stream","payload_content_encoding":"base64"}' \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["secret_ref"])')
 export BOAT_TOKEN="$token"
-warm() { wrk -t1 -c4 -d5s -s "$1" "$2" >/dev/null; }
+# Each scenario first runs 20 s unmeasured at the same concurrency, so the JIT has compiled the path.
+warm() { wrk -t$threads -c"$conns" -d20s -s "$1" "$2" >/dev/null; }
 echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(date -u +%FT%TZ); duration ${duration}s, connections $conns, store $store"
 warm "$root/bench/http/get-payload.lua" "$secret/payload"
 echo "== GET payload"
 wrk -t$threads -c"$conns" -d"${duration}s" --latency -s "$root/bench/http/get-payload.lua" "$secret/payload"
+warm "$root/bench/http/post-secret.lua" "$base/v1/secrets"
 echo "== POST secret"
 wrk -t$threads -c"$conns" -d"${duration}s" --latency -s "$root/bench/http/post-secret.lua" "$base/v1/secrets"
+warm "$root/bench/http/post-order.lua" "$base/v1/orders"
 echo "== POST order"
 wrk -t$threads -c"$conns" -d"${duration}s" --latency -s "$root/bench/http/post-order.lua" "$base/v1/orders"
 pending=$(curl -s "$base/v1/orders?limit=1" -H "X-Auth-Token: $token" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
