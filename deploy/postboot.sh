@@ -2,10 +2,13 @@
 # Writes the Payara Micro post-boot commands for BOAT: the JDBC pool behind jdbc/boat (H2 file
 # database under $1 by default, PostgreSQL when BOAT_DB_URL is a jdbc:postgresql URL) and the
 # HTTP listener bound to 127.0.0.1 (BOAT_BIND_ADDRESS to change it).
+# H2 runs with WRITE_DELAY=0: by default it writes commits to the file up to a second later, and
+# a killed process lost an order it had acknowledged (RestartIT). With 0 every commit reaches the
+# file before the client is answered; surviving power loss as well needs PostgreSQL.
 set -euo pipefail
 home="$1"
 esc() { printf '%s' "$1" | sed -e 's/\\/\\\\/g' -e 's/:/\\:/g' -e 's/=/\\=/g' -e 's/;/\\;/g'; }
-url="${BOAT_DB_URL:-jdbc:h2:$home/boat}"
+url="${BOAT_DB_URL:-jdbc:h2:$home/boat;WRITE_DELAY=0}"
 case "$url" in
   jdbc:postgresql:*)
     rest="${url#jdbc:postgresql://}"; hostport="${rest%%/*}"; db="${rest#*/}"; db="${db%%\?*}"

@@ -28,7 +28,7 @@ started=$(date +%s)
 
 if [ ! -f "$wf/standalone/configuration/$config" ]; then
   cp "$wf/standalone/configuration/standalone.xml" "$wf/standalone/configuration/$config"
-  url="${BOAT_DB_URL:-jdbc:h2:file:$home/boat}"
+  url="${BOAT_DB_URL:-jdbc:h2:file:$home/boat;WRITE_DELAY=0}"
   case "$url" in
     jdbc:postgresql:*) driver=postgresql; user="${BOAT_DB_USER:-boat}"; password="${BOAT_DB_PASSWORD:-}" ;;
     jdbc:h2:*) driver=h2; user=sa; password=sa ;;

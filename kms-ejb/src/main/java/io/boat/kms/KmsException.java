@@ -32,6 +32,11 @@ public class KmsException extends RuntimeException {
         return new KmsException(status, message, message);
     }
 
+    /** Keystone's one answer to every authentication failure: it says nothing more on purpose. */
+    public static KmsException unauthorized() {
+        return client(401, "The request you have made requires authentication.");
+    }
+
     public int status() {
         return status;
     }

@@ -1,7 +1,7 @@
 package io.boat.it;
 
+import io.boat.kmip.testing.LoopbackPorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -181,28 +181,7 @@ public final class BoatServer implements AutoCloseable {
         }
     }
 
-    /** A free loopback port (and the next one) below the ephemeral range. */
-    static int freePort() {
-        try {
-            return lowFreePort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int lowFreePort() throws IOException {
-        // Below Linux's ephemeral range (32768+), so no outgoing connection's local port can take
-        // it between this check and the server's bind.
-        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
-        for (int i = 0; i < 200; i++) {
-            int p = r.nextInt(20_000, 32_700);
-            try (ServerSocket s = new ServerSocket(p, 1, java.net.InetAddress.getByName("127.0.0.1"));
-                 ServerSocket next = new ServerSocket(p + 1, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-                return p;
-            } catch (IOException busy) {
-                // try another
-            }
-        }
-        throw new IOException("no free port pair below the ephemeral range");
+    private static int freePort() {
+        return LoopbackPorts.freePair();
     }
 }

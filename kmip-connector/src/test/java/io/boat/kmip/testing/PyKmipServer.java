@@ -4,7 +4,6 @@ import io.boat.kmip.api.KmipConnectionFactory;
 import io.boat.kmip.outbound.KmipManagedConnectionFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -224,19 +223,7 @@ public final class PyKmipServer implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        // Below Linux's ephemeral range (32768+), so no outgoing connection's local port can take
-        // it between this check and the server's bind.
-        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
-        for (int i = 0; i < 200; i++) {
-            int p = r.nextInt(20_000, 32_700);
-            try (ServerSocket s = new ServerSocket(p, 1, java.net.InetAddress.getByName("127.0.0.1"));
-                 ServerSocket next = new ServerSocket(p + 1, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-                return p;
-            } catch (IOException busy) {
-                // try another
-            }
-        }
-        throw new IOException("no free port pair below the ephemeral range");
+    private static int freePort() {
+        return LoopbackPorts.freePair();
     }
 }

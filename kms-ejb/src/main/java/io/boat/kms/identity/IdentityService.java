@@ -54,10 +54,10 @@ public class IdentityService {
         Optional<UserEntity> user = findUser(userRef);
         if (user.isEmpty()) {
             hasher.burn(password);
-            throw TokenService.unauthorized();
+            throw KmsException.unauthorized();
         }
         if (!hasher.verify(password, user.get().passwordHash) || !user.get().enabled) {
-            throw TokenService.unauthorized();
+            throw KmsException.unauthorized();
         }
         return scoped(user.get(), scope, List.of("password"), List.of(newAuditId()));
     }
@@ -66,7 +66,7 @@ public class IdentityService {
     public Identity.Authentication authenticateToken(TokenClaims token, ProjectRef scope) {
         UserEntity user = em.find(UserEntity.class, token.userId());
         if (user == null || !user.enabled) {
-            throw TokenService.unauthorized();
+            throw KmsException.unauthorized();
         }
         List<String> methods = new ArrayList<>(token.methods());
         if (!methods.contains("token")) {
@@ -85,10 +85,10 @@ public class IdentityService {
         if (scope == null) {
             return new Identity.Authentication(view(user), null, List.of(), methods, auditIds);
         }
-        ProjectEntity project = findProject(scope).filter(p -> p.enabled).orElseThrow(TokenService::unauthorized);
+        ProjectEntity project = findProject(scope).filter(p -> p.enabled).orElseThrow(KmsException::unauthorized);
         List<String> roles = roles(user.id, project.id);
         if (roles.isEmpty()) {
-            throw TokenService.unauthorized();
+            throw KmsException.unauthorized();
         }
         return new Identity.Authentication(view(user), view(project), roles, methods, auditIds);
     }
@@ -241,11 +241,11 @@ public class IdentityService {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(Rng.bytes(16));
     }
 
-    static Identity.User view(UserEntity u) {
+    private static Identity.User view(UserEntity u) {
         return new Identity.User(u.id, u.name, u.domainId, u.enabled);
     }
 
-    static Identity.Project view(ProjectEntity p) {
+    private static Identity.Project view(ProjectEntity p) {
         return new Identity.Project(p.id, p.name, p.domainId, p.enabled);
     }
 

@@ -164,7 +164,7 @@ public class TokenService {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public TokenClaims verify(String token) {
         if (token == null || token.isEmpty() || token.length() > 8192) {
-            throw unauthorized();
+            throw KmsException.unauthorized();
         }
         TokenClaims claims = verified.get(token);
         if (claims == null) {
@@ -176,7 +176,7 @@ public class TokenService {
         }
         if (!claims.expiresAt().isAfter(Instant.now())) {
             verified.remove(token);
-            throw unauthorized();
+            throw KmsException.unauthorized();
         }
         return claims;
     }
@@ -194,10 +194,10 @@ public class TokenService {
                     && verifierAccepts(externalVerifier, alg)) {
                 verifier = externalVerifier;
             } else {
-                throw unauthorized();
+                throw KmsException.unauthorized();
             }
             if (!jwt.verify(verifier) || c.getExpirationTime() == null || c.getSubject() == null) {
-                throw unauthorized();
+                throw KmsException.unauthorized();
             }
             String projectClaim = own ? "project_id" : externalProjectClaim;
             List<String> groups = Optional.ofNullable(c.getStringListClaim("groups")).orElse(List.of());
@@ -209,7 +209,7 @@ public class TokenService {
                     c.getStringClaim(projectClaim), c.getStringClaim("project_name"), groups, methods, iat,
                     c.getExpirationTime().toInstant());
         } catch (ParseException | JOSEException | ClassCastException e) {
-            throw unauthorized();
+            throw KmsException.unauthorized();
         }
     }
 
@@ -227,7 +227,7 @@ public class TokenService {
         throw new JOSEException("unsupported external issuer key type " + key.getAlgorithm());
     }
 
-    static PublicKey decodePublicKey(String pemOrBase64) throws GeneralSecurityException {
+    private static PublicKey decodePublicKey(String pemOrBase64) throws GeneralSecurityException {
         String b64 = pemOrBase64.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         byte[] der = Base64.getDecoder().decode(b64);
         for (String alg : List.of("RSA", "EC")) {
@@ -247,9 +247,5 @@ public class TokenService {
                 + Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
                 .encodeToString(publicKey.getEncoded())
                 + "\n-----END PUBLIC KEY-----\n";
-    }
-
-    public static KmsException unauthorized() {
-        return KmsException.client(401, "The request you have made requires authentication.");
     }
 }

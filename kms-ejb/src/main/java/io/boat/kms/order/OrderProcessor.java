@@ -13,6 +13,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -66,7 +67,7 @@ public class OrderProcessor {
         }
         pause();
         try {
-            self.complete(orderId);
+            completeOrRecheck(orderId);
         } catch (KmsException e) {
             LOG.log(Level.WARNING, "Order " + orderId + " failed: " + e.getMessage());
             if (e.status() == 503) {
@@ -78,6 +79,32 @@ public class OrderProcessor {
             LOG.log(Level.WARNING, "Order " + orderId + " failed unexpectedly", e);
             self.retryLater(orderId, 500, "Key generation failed.");
         }
+    }
+
+    /**
+     * Completes the order; if another writer changed the row meanwhile (optimistic lock: a
+     * recovery pass, another cluster member), completes again from a fresh read, which is a no-op
+     * when that writer already finished it.
+     */
+    private void completeOrRecheck(String orderId) {
+        try {
+            self.complete(orderId);
+        } catch (RuntimeException e) {
+            if (!isOptimisticLock(e)) {
+                throw e;
+            }
+            LOG.info(() -> "Order " + orderId + " changed while being completed; checking again");
+            self.complete(orderId);
+        }
+    }
+
+    private static boolean isOptimisticLock(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof OptimisticLockException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Counts an attempt; false when the order is no longer PENDING or has used up its attempts. */

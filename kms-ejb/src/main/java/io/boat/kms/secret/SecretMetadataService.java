@@ -10,7 +10,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -22,8 +21,6 @@ import java.util.UUID;
  */
 @Stateless
 public class SecretMetadataService {
-
-    static final int MAX_LENGTH = 255;
 
     @PersistenceContext(unitName = "boat")
     EntityManager em;
@@ -46,7 +43,7 @@ public class SecretMetadataService {
         Policy.checkOwner(caller, Action.SECRET_META_WRITE, s.projectId);
         Map<String, String> normalised = new TreeMap<>();
         metadata.forEach((k, v) -> {
-            String key = normaliseKey(k);
+            String key = MetadataKeys.normalise(k);
             if (normalised.put(key, checkValue(v)) != null) {
                 throw KmsException.client(400, "Duplicate metadata key '" + key + "'");
             }
@@ -60,7 +57,7 @@ public class SecretMetadataService {
     public String add(Caller caller, String secretId, String key, String value) {
         SecretEntity s = secrets.find(secretId, SecretService.NOT_FOUND);
         Policy.checkOwner(caller, Action.SECRET_META_WRITE, s.projectId);
-        String k = normaliseKey(key);
+        String k = MetadataKeys.normalise(key);
         if (row(secretId, k).isPresent()) {
             throw KmsException.client(409, "Conflict. Key in request is already in secret metadata");
         }
@@ -72,38 +69,31 @@ public class SecretMetadataService {
     public String get(Caller caller, String secretId, String key) {
         SecretEntity s = secrets.find(secretId, SecretService.NOT_FOUND);
         Policy.checkOwner(caller, Action.SECRET_META_READ, s.projectId);
-        return row(secretId, normaliseKey(key)).map(m -> m.value).orElseThrow(SecretMetadataService::keyNotFound);
+        return row(secretId, MetadataKeys.normalise(key)).map(m -> m.value).orElseThrow(this::keyNotFound);
     }
 
     /** Updates an existing key; the key in the body must match the path's. */
     public void update(Caller caller, String secretId, String key, String value) {
         SecretEntity s = secrets.find(secretId, SecretService.NOT_FOUND);
         Policy.checkOwner(caller, Action.SECRET_META_WRITE, s.projectId);
-        SecretMetadatumEntity m = row(secretId, normaliseKey(key)).orElseThrow(SecretMetadataService::keyNotFound);
+        SecretMetadatumEntity m = row(secretId, MetadataKeys.normalise(key)).orElseThrow(this::keyNotFound);
         m.value = checkValue(value);
     }
 
     public void delete(Caller caller, String secretId, String key) {
         SecretEntity s = secrets.find(secretId, SecretService.NOT_FOUND);
         Policy.checkOwner(caller, Action.SECRET_META_WRITE, s.projectId);
-        em.remove(row(secretId, normaliseKey(key)).orElseThrow(SecretMetadataService::keyNotFound));
+        em.remove(row(secretId, MetadataKeys.normalise(key)).orElseThrow(this::keyNotFound));
     }
 
-    public static String normaliseKey(String key) {
-        if (key == null || key.isBlank() || key.length() > MAX_LENGTH) {
-            throw KmsException.client(400, "Invalid metadata key: 1 to " + MAX_LENGTH + " characters required");
-        }
-        return key.toLowerCase(Locale.ROOT);
-    }
-
-    private static String checkValue(String value) {
-        if (value == null || value.length() > MAX_LENGTH) {
-            throw KmsException.client(400, "Invalid metadata value: at most " + MAX_LENGTH + " characters");
+    private String checkValue(String value) {
+        if (value == null || value.length() > MetadataKeys.MAX_LENGTH) {
+            throw KmsException.client(400, "Invalid metadata value: at most " + MetadataKeys.MAX_LENGTH + " characters");
         }
         return value;
     }
 
-    private static KmsException keyNotFound() {
+    private KmsException keyNotFound() {
         return KmsException.client(404, "Not Found. Metadata key not found.");
     }
 

@@ -167,7 +167,7 @@ public class SecretService {
         e.contentType = contentType;
     }
 
-    static OffsetDateTime now() {
+    private static OffsetDateTime now() {
         return OffsetDateTime.now(ZoneOffset.UTC);
     }
 }

@@ -38,7 +38,7 @@ final class KeystoneAuthRequests {
             String token = text(object(id, "token", "identity"), "id", "token");
             return identity.authenticateToken(tokens.verify(token), scope);
         }
-        throw TokenService.unauthorized();
+        throw KmsException.unauthorized();
     }
 
     private static IdentityService.UserRef userRef(JsonObject user) {
@@ -54,7 +54,7 @@ final class KeystoneAuthRequests {
         }
         JsonObject project = optionalObject(scope, "project");
         if (project == null) {
-            throw TokenService.unauthorized(); // domain and system scopes are not offered
+            throw KmsException.unauthorized(); // domain and system scopes are not offered
         }
         JsonObject domain = optionalObject(project, "domain");
         return new IdentityService.ProjectRef(optional(project, "id"), optional(project, "name"),

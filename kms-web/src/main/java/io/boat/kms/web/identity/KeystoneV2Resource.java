@@ -1,5 +1,6 @@
 package io.boat.kms.web.identity;
 
+import io.boat.kms.KmsException;
 import io.boat.kms.config.BoatConfig;
 import io.boat.kms.identity.Identity;
 import io.boat.kms.identity.IdentityService;
@@ -52,7 +53,7 @@ public class KeystoneV2Resource {
         String tenantId = KeystoneAuthRequests.optional(auth, "tenantId");
         String tenantName = KeystoneAuthRequests.optional(auth, "tenantName");
         if (tenantId == null && tenantName == null) {
-            throw TokenService.unauthorized();
+            throw KmsException.unauthorized();
         }
         char[] password = KeystoneAuthRequests.text(credentials, "password", "passwordCredentials").toCharArray();
         Identity.Authentication result;

@@ -1,5 +1,6 @@
 package io.boat.kms.web.secret;
 
+import io.boat.kms.secret.MetadataKeys;
 import io.boat.kms.KmsException;
 import io.boat.kms.config.BoatConfig;
 import io.boat.kms.secret.SecretMetadataService;
@@ -95,7 +96,7 @@ public class SecretMetadataResource {
     @Path("{key}")
     public String get(@PathParam("id") String id, @PathParam("key") String key) {
         String value = metadata.get(current.caller(), id, key);
-        return pair(SecretMetadataService.normaliseKey(key), value);
+        return pair(MetadataKeys.normalise(key), value);
     }
 
     @PUT
@@ -105,12 +106,12 @@ public class SecretMetadataResource {
         var caller = current.caller();
         Fields f = new Fields(Bodies.object(Bodies.read(body, config.maxRequestBytes())), "User Metadatum");
         String bodyKey = f.requiredString("key", 255);
-        if (!SecretMetadataService.normaliseKey(bodyKey).equals(SecretMetadataService.normaliseKey(key))) {
+        if (!MetadataKeys.normalise(bodyKey).equals(MetadataKeys.normalise(key))) {
             throw KmsException.client(400, "Key in request data does not match key in the request url.");
         }
         String value = f.requiredString("value", 255);
         metadata.update(caller, id, key, value);
-        return pair(SecretMetadataService.normaliseKey(key), value);
+        return pair(MetadataKeys.normalise(key), value);
     }
 
     @DELETE

@@ -1,7 +1,7 @@
 package io.boat.kms.web.support;
 
+import io.boat.kms.KmsException;
 import io.boat.kms.identity.TokenClaims;
-import io.boat.kms.identity.TokenService;
 import io.boat.kms.policy.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.HashSet;
@@ -19,7 +19,7 @@ public class CurrentCaller {
     /** The token's claims; 401 when the request carried no valid token. */
     public TokenClaims claims() {
         if (claims == null) {
-            throw TokenService.unauthorized();
+            throw KmsException.unauthorized();
         }
         return claims;
     }
@@ -28,7 +28,7 @@ public class CurrentCaller {
     public Caller caller() {
         TokenClaims c = claims();
         if (!c.scoped()) {
-            throw TokenService.unauthorized();
+            throw KmsException.unauthorized();
         }
         return new Caller(c.userId(), c.userName(), c.projectId(), new HashSet<>(c.roles()));
     }

@@ -1,0 +1,20 @@
+package io.boat.kms.secret;
+
+import io.boat.kms.KmsException;
+import java.util.Locale;
+
+/** User-metadata keys as Barbican treats them: 1 to 255 characters, compared lower-cased. */
+public final class MetadataKeys {
+
+    static final int MAX_LENGTH = 255;
+
+    private MetadataKeys() {
+    }
+
+    public static String normalise(String key) {
+        if (key == null || key.isBlank() || key.length() > MAX_LENGTH) {
+            throw KmsException.client(400, "Invalid metadata key: 1 to " + MAX_LENGTH + " characters required");
+        }
+        return key.toLowerCase(Locale.ROOT);
+    }
+}
