@@ -23,13 +23,7 @@ fi
 # A private PostgreSQL cluster on a free loopback port, gone when the tests end.
 pgbin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
 pgdir="$(mktemp -d /tmp/boat-it-pg.XXXXXX)"
-pgport="$(python3 -c '
-import random, socket
-while True:  # below the ephemeral range, so no outgoing connection takes it before the bind
-    p = random.randint(20000, 32700); s = socket.socket()
-    try: s.bind(("127.0.0.1", p)); print(p); break
-    except OSError: pass
-    finally: s.close()')"
+pgport="$("$root/deploy/free-port.sh")"
 pgpassword="$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
 run_pg() { if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/sh -c "$*"; else sh -c "$*"; fi; }
 [ "$(id -u)" -eq 0 ] && chown postgres "$pgdir"

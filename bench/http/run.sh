@@ -9,22 +9,10 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 duration="${1:-30}"; conns="${2:-16}"; store="${3:-database}"; threads=2
 command -v wrk >/dev/null || { echo "wrk not found: sudo apt-get install wrk" >&2; exit 1; }
 home="$(mktemp -d /tmp/boat-bench.XXXXXX)"
-port="$(python3 -c '
-import random, socket
-while True:  # below the ephemeral range, so no outgoing connection takes it before the bind
-    p = random.randint(20000, 32700); s = socket.socket()
-    try: s.bind(("127.0.0.1", p)); print(p); break
-    except OSError: pass
-    finally: s.close()')"
+port="$("$root/deploy/free-port.sh")"
 export BOAT_ADMIN_PASSWORD="bench-admin-password" BOAT_HOME="$home" BOAT_PORT="$port"
 if [ "$store" = kmip ]; then
-  kport="$(python3 -c '
-import random, socket
-while True:  # below the ephemeral range, so no outgoing connection takes it before the bind
-    p = random.randint(20000, 32700); s = socket.socket()
-    try: s.bind(("127.0.0.1", p)); print(p); break
-    except OSError: pass
-    finally: s.close()')"
+  kport="$("$root/deploy/free-port.sh")"
   "$root/deploy/pykmip/start-pykmip.sh" "$home/kmip" "$kport" >/dev/null
   export BOAT_KMIP_HOST=127.0.0.1 BOAT_KMIP_PORT="$kport" BOAT_KMIP_STORE_PASSWORD=changeit \
     BOAT_KMIP_KEYSTORE="$home/kmip/client.p12" BOAT_KMIP_TRUSTSTORE="$home/kmip/truststore.p12"

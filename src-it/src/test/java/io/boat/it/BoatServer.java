@@ -75,12 +75,23 @@ public final class BoatServer implements AutoCloseable {
                     "--postdeploycommandfile", postdeploy.toString()));
             ProcessBuilder server = new ProcessBuilder(cmd).directory(home.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("server.log").toFile()));
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
             server.environment().putAll(env);
             server.environment().put("BOAT_ADMIN_PASSWORD", ADMIN_PASSWORD);
-            process = server.start();
-            awaitReady();
-            return this;
+            // Rarely (1 start in ~25 here) Grizzly's HTTP listener does not come up ("GrizzlyProxy
+            // is NULL") and the server never answers; that start is retried, nothing else is.
+            for (int attempt = 1; ; attempt++) {
+                long logStart = Files.exists(log()) ? Files.size(log()) : 0;
+                process = server.start();
+                if (awaitReady(logStart)) {
+                    return this;
+                }
+                kill();
+                if (attempt == 3) {
+                    throw new IllegalStateException("BOAT's HTTP listener failed 3 times; see " + log());
+                }
+                Thread.sleep(2000);
+            }
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -107,25 +118,40 @@ public final class BoatServer implements AutoCloseable {
         return Path.of(System.getProperty("boat.deploy.dir", "../deploy"));
     }
 
-    private void awaitReady() throws InterruptedException {
+    private Path log() {
+        return home.resolve("server.log");
+    }
+
+    /** True once GET / answers 300; false if the HTTP listener failed to start (retryable). */
+    private boolean awaitReady(long logStart) throws InterruptedException, IOException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("BOAT exited during start; see " + home.resolve("server.log"));
+                throw new IllegalStateException("BOAT exited during start; see " + log());
+            }
+            if (listenerFailed(logStart)) {
+                return false;
             }
             try {
                 HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/")).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 300) {
-                    return;
+                    return true;
                 }
             } catch (IOException e) {
                 // not listening yet
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException("BOAT did not become ready; see " + home.resolve("server.log"));
+        throw new IllegalStateException("BOAT did not become ready; see " + log());
+    }
+
+    private boolean listenerFailed(long logStart) throws IOException {
+        byte[] all = Files.readAllBytes(log());
+        String since = new String(all, (int) Math.min(logStart, all.length), all.length - (int) Math.min(logStart, all.length),
+                java.nio.charset.StandardCharsets.UTF_8);
+        return since.contains("GrizzlyProxy is NULL");
     }
 
     /** A clean stop (SIGTERM), as an operator would do. */

@@ -119,12 +119,10 @@ class KmipStoreIT {
         String ref = SecretsApiIT.storeKey(owner, "kmip-outage");
         kmip.stop();
         try {
-            long start = System.nanoTime();
+            // A hang would fail here: Api gives every request 60 s, the adapter's timeouts are 2 s + 5 s.
             Api.Response down = owner.get(ref + "/payload", "Accept", "application/octet-stream");
-            long millis = (System.nanoTime() - start) / 1_000_000;
             assertThat(down.status()).isEqualTo(503);
             assertThat(down.json().getString("description")).isEqualTo("The key store is temporarily unavailable.");
-            assertThat(millis).as("bounded by connect+read timeouts, not a hang").isLessThan(60_000);
             Api.Response create = owner.postJson("/v1/secrets",
                     "{\"name\":\"while-down\",\"payload\":\"x\",\"payload_content_type\":\"text/plain\"}");
             assertThat(create.status()).isEqualTo(503);

@@ -82,7 +82,8 @@ public final class MasterKeyStore {
         return key;
     }
 
-    static void restrictToOwner(Path path) throws IOException {
+    /** Owner read/write only, where the file system has POSIX permissions. */
+    public static void restrictToOwner(Path path) throws IOException {
         try {
             Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException e) {

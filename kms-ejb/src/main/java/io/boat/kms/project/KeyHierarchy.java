@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.logging.Logger;
@@ -58,11 +57,7 @@ public class KeyHierarchy {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.createFile(file);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // Non-POSIX file system.
-            }
+            MasterKeyStore.restrictToOwner(file);
             String password = Base64.getUrlEncoder().withoutPadding().encodeToString(Rng.bytes(32));
             Files.write(file, password.getBytes(StandardCharsets.US_ASCII), StandardOpenOption.TRUNCATE_EXISTING);
             LOG.warning(() -> "Created master key password file " + file.toAbsolutePath()

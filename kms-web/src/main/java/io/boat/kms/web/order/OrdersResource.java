@@ -71,14 +71,8 @@ public class OrdersResource {
         JsonArrayBuilder items = JSON.createArrayBuilder();
         page.items().forEach(o -> items.add(json(o)));
         var b = JSON.createObjectBuilder().add("orders", items);
-        String href = Links.base(uri) + "/v1/orders";
-        if (offset > 0) {
-            b.add("previous", href + "?limit=" + limit + "&offset=" + Math.max(0, offset - limit));
-        }
-        if (offset + limit < page.total()) {
-            b.add("next", href + "?limit=" + limit + "&offset=" + (offset + limit));
-        }
-        return b.add("total", page.total()).build().toString();
+        ListParams.paging(b, Links.base(uri) + "/v1/orders", offset, limit, page.total());
+        return b.build().toString();
     }
 
     @GET

@@ -3,8 +3,6 @@ package io.boat.kms.web.secret;
 import io.boat.kms.KmsException;
 import io.boat.kms.secret.SecretQuery;
 import io.boat.kms.web.support.Fields;
-import static io.boat.kms.web.support.Jsons.JSON;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
@@ -96,7 +94,7 @@ public final class ListParams {
     }
 
     /** Adds {@code previous}/{@code next} hrefs and {@code total} as Barbican does. */
-    static void paging(JsonObjectBuilder b, String collectionHref, int offset, int limit, long total) {
+    public static void paging(JsonObjectBuilder b, String collectionHref, int offset, int limit, long total) {
         if (offset > 0) {
             b.add("previous", collectionHref + "?limit=" + limit + "&offset=" + Math.max(0, offset - limit));
         }
@@ -104,10 +102,6 @@ public final class ListParams {
             b.add("next", collectionHref + "?limit=" + limit + "&offset=" + (offset + limit));
         }
         b.add("total", total);
-    }
-
-    static JsonArrayBuilder array() {
-        return JSON.createArrayBuilder();
     }
 
     private static int intParam(MultivaluedMap<String, String> q, String name, int dflt) {
