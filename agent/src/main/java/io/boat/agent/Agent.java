@@ -60,8 +60,11 @@ public final class Agent {
             return k;
         });
         if (rec.getProperty("bindKeyName") == null) {
-            AgentTpm.Signed cert = tpm.certify(bind, ak, new byte[0]);
-            rec.setProperty("bindKeyName", api.registerBindKey(akName, bind.publicArea(), cert.attest(), cert.signature()));
+            // Certified over a fresh service nonce, so the service can tell this registration from a replay.
+            byte[] nonce = api.challenge(akName).nonce();
+            AgentTpm.Signed cert = tpm.certify(bind, ak, nonce);
+            rec.setProperty("bindKeyName", api.registerBindKey(akName, nonce, bind.publicArea(), cert.attest(),
+                cert.signature()));
             state.saveRecord(rec);
         }
         return new EnrollResult(rec.getProperty("hostId"), akName, rec.getProperty("bindKeyName"), already);

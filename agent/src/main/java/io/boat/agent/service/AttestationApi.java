@@ -21,7 +21,8 @@ public interface AttestationApi {
 
     void activate(String hostId, byte[] secret);
 
-    String registerBindKey(String akName, byte[] bindPublic, byte[] certifyInfo, byte[] signature);
+    /** {@code nonce} is a challenge nonce from {@link #challenge}, certified as the TPM2_Certify qualifying data. */
+    String registerBindKey(String akName, byte[] nonce, byte[] bindPublic, byte[] certifyInfo, byte[] signature);
 
     Challenge challenge(String akName);
 

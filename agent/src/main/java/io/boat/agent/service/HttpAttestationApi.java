@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 
-/** {@link AttestationApi} over HTTP/JSON ({@code BASE/v1/...}, BASE e.g. http://host:8080/attestation-service/api). */
+/** {@link AttestationApi} over HTTP/JSON ({@code BASE/v1/...}, BASE e.g. http://host:9312/attestation-service/api). */
 public final class HttpAttestationApi implements AttestationApi {
     private static final Base64.Encoder B64 = Base64.getEncoder();
     private static final Base64.Decoder B64D = Base64.getDecoder();
@@ -51,8 +51,9 @@ public final class HttpAttestationApi implements AttestationApi {
     }
 
     @Override
-    public String registerBindKey(String akName, byte[] bindPublic, byte[] certifyInfo, byte[] signature) {
+    public String registerBindKey(String akName, byte[] nonce, byte[] bindPublic, byte[] certifyInfo, byte[] signature) {
         JsonObject r = call("PUT", "v1/hosts/" + akName + "/bind-key", Json.createObjectBuilder()
+            .add("nonce", HexFormat.of().formatHex(nonce))
             .add("bindPublic", B64.encodeToString(bindPublic))
             .add("certifyInfo", B64.encodeToString(certifyInfo))
             .add("signature", B64.encodeToString(signature)).build());

@@ -21,6 +21,8 @@ public class TrustReport {
     private String location;
     private String assetTag;
     private String hostGroup;
+    /** Digest of the host group's reference values this report was judged against; null when the group has none. */
+    private String policyVersion;
     private OffsetDateTime verifiedAt;
     private OffsetDateTime expiresAt;
 
@@ -42,6 +44,8 @@ public class TrustReport {
     public void setAssetTag(String assetTag) { this.assetTag = assetTag; }
     public String getHostGroup() { return hostGroup; }
     public void setHostGroup(String hostGroup) { this.hostGroup = hostGroup; }
+    public String getPolicyVersion() { return policyVersion; }
+    public void setPolicyVersion(String policyVersion) { this.policyVersion = policyVersion; }
     public OffsetDateTime getVerifiedAt() { return verifiedAt; }
     public void setVerifiedAt(OffsetDateTime verifiedAt) { this.verifiedAt = verifiedAt; }
     public OffsetDateTime getExpiresAt() { return expiresAt; }

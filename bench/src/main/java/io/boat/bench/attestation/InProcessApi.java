@@ -26,8 +26,8 @@ final class InProcessApi implements AttestationApi {
     }
 
     @Override
-    public String registerBindKey(String akName, byte[] bindPublic, byte[] certifyInfo, byte[] signature) {
-        return service.registerBindKey(akName, bindPublic, certifyInfo, signature);
+    public String registerBindKey(String akName, byte[] nonce, byte[] bindPublic, byte[] certifyInfo, byte[] signature) {
+        return service.registerBindKey(akName, nonce, bindPublic, certifyInfo, signature);
     }
 
     @Override

@@ -8,7 +8,7 @@ public class AttestationException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /** How the failure maps onto HTTP, without this package knowing about JAX-RS. */
-    public enum Kind { BAD_REQUEST, NOT_FOUND, CONFLICT, REFUSED }
+    public enum Kind { BAD_REQUEST, NOT_FOUND, CONFLICT, REFUSED, TOO_MANY }
 
     private final Kind kind;
     private final String code;
@@ -29,6 +29,10 @@ public class AttestationException extends RuntimeException {
 
     static AttestationException refused(String code, String description) {
         return new AttestationException(Kind.REFUSED, code, description);
+    }
+
+    static AttestationException badRequest(String code, String description) {
+        return new AttestationException(Kind.BAD_REQUEST, code, description);
     }
 
     static AttestationException notFound(String description) {

@@ -7,8 +7,10 @@ import io.boat.attestation.service.domain.Challenge;
 import io.boat.attestation.service.domain.Host;
 import io.boat.attestation.service.domain.HostStatus;
 import io.boat.attestation.service.tpm.MakeCredential;
+import io.boat.attestation.service.tpm.TpmAttest;
 import io.boat.attestation.service.tpm.TpmFormatException;
 import io.boat.attestation.service.tpm.TpmPublic;
+import io.boat.attestation.service.tpm.TpmSignature;
 import io.boat.attestation.service.verify.AkVerifier;
 import io.boat.attestation.service.verify.EkCertificateValidator;
 import io.boat.attestation.service.verify.EvidenceRejectedException;
@@ -33,9 +35,11 @@ import java.util.logging.Logger;
 /**
  * The attestation use cases. A host enrolls (EK certificate validated, AK bound to the EK by
  * MakeCredential), proves it holds both by activating the credential, registers a bind key certified
- * by the AK, and then answers single-use challenges with quotes. Each verified quote yields a trust
- * report: trusted only when the quote is authentic and fresh, its PCRs match the host group's
- * reference values, and a certified bind key is registered. Callers provide the transaction.
+ * by the AK over a service nonce, and then answers single-use challenges with quotes. A trust report is
+ * judged when it is made, from the PCR values of the host's last verified quote against the host group's
+ * current reference values: trusted only when that quote is authentic, fresh and unexpired, its PCRs
+ * match, and a certified bind key is registered. Evidence that does not verify against the host's AK
+ * says nothing about the host and changes nothing. Callers provide the transaction.
  */
 public final class AttestationService {
     private static final Logger LOG = Logger.getLogger(AttestationService.class.getName());
@@ -49,6 +53,7 @@ public final class AttestationService {
     private final SecureRandom random;
     private final QuoteVerifier quoteVerifier = new QuoteVerifier();
     private final KeyCertificationVerifier certificationVerifier = new KeyCertificationVerifier();
+    private final NonceRateLimiter nonceLimiter;
 
     public AttestationService(AttestationRepository repository, EkCertificateValidator ekValidator,
                               TrustReportSigner signer, AttestationSettings settings, Clock clock, SecureRandom random) {
@@ -58,6 +63,7 @@ public final class AttestationService {
         this.settings = settings;
         this.clock = clock;
         this.random = random;
+        this.nonceLimiter = new NonceRateLimiter(settings.noncesPerMinutePerSource(), clock);
     }
 
     /** Credential-activation challenge for a newly enrolled host. */
@@ -68,13 +74,21 @@ public final class AttestationService {
     public record Nonce(byte[] nonce, List<Integer> pcrs, OffsetDateTime expiresAt) {
     }
 
-    public Enrollment enroll(byte[] ekPublic, byte[] ekCertificate, byte[] akPublic, String hostname) {
+    /** Public areas may be TPMT_PUBLIC or TPM2B_PUBLIC; malformed input is a bad request, not a refusal. */
+    public Enrollment enroll(byte[] ekPublicArea, byte[] ekCertificate, byte[] akPublicArea, String hostname) {
+        byte[] ekPublic = publicArea("ekPublic", ekPublicArea).encoded();
+        byte[] akPublic = publicArea("akPublic", akPublicArea).encoded();
+        if (ekCertificate == null || ekCertificate.length == 0) {
+            throw AttestationException.badRequest("bad_request", "ekCertificate is required (DER X.509, base64)");
+        }
+        try {
+            EkCertificateValidator.parse(ekCertificate);
+        } catch (EvidenceRejectedException e) {
+            throw AttestationException.badRequest("bad_request", "ekCertificate is not a DER X.509 certificate");
+        }
         TpmPublic ek;
         TpmPublic ak;
         try {
-            if (ekCertificate == null || ekCertificate.length == 0) {
-                throw new EvidenceRejectedException("an EK certificate is required");
-            }
             ek = ekValidator.validate(ekCertificate, ekPublic);
             ak = AkVerifier.verify(akPublic);
         } catch (EvidenceRejectedException e) {
@@ -101,14 +115,13 @@ public final class AttestationService {
         } catch (TpmFormatException e) {
             throw AttestationException.refused("enrollment_refused", e.getMessage());
         }
-        host.setAkPublic(akPublic.clone());
-        host.setEkPublic(ekPublic.clone());
+        host.setAkPublic(akPublic);
+        host.setEkPublic(ekPublic);
         host.setEkCertificate(ekCertificate.clone());
         host.setHostname(hostname);
         host.setStatus(HostStatus.PENDING_ACTIVATION);
         host.setActivationSecret(secret);
         host.setActivationExpiresAt(now().plus(settings.activationLifetime()));
-        host.setTrusted(false);
         host.setReasons(List.of("AK credential activation is pending"));
         repository.saveHost(host);
         LOG.info(() -> "host enrolled, awaiting activation: akName=" + akName);
@@ -141,11 +154,25 @@ public final class AttestationService {
         return host.getAkName();
     }
 
-    public String registerBindKey(String akName, byte[] bindPublic, byte[] certifyInfo, byte[] signature) {
+    /**
+     * Registers the host's bind key from a TPM2_Certify by its activated AK whose qualifying data is a
+     * nonce this service issued to the host and that is still unused: an old certification cannot be
+     * replayed to roll the host back to an earlier bind key.
+     */
+    public String registerBindKey(String akName, byte[] nonce, byte[] bindPublicArea, byte[] certifyInfo,
+                                  byte[] signature) {
         Host host = activeHost(akName);
+        byte[] bindPublic = publicArea("bindPublic", bindPublicArea).encoded();
+        TpmAttest certification = wellFormed("certifyInfo", () -> TpmAttest.parse(certifyInfo));
+        wellFormed("signature", () -> TpmSignature.parse(signature));
+        consumeNonce(host, nonce, "bind_key_refused");
         TpmPublic bind;
         try {
             bind = certificationVerifier.verify(TpmPublic.parse(host.getAkPublic()), bindPublic, certifyInfo, signature);
+            if (!MessageDigest.isEqual(certification.extraData(), nonce)) {
+                throw new EvidenceRejectedException("bind key certification does not carry the issued nonce "
+                    + "as its qualifying data");
+            }
         } catch (EvidenceRejectedException | TpmFormatException e) {
             LOG.info(() -> "bind key refused for akName=" + akName + ": " + e.getMessage());
             throw AttestationException.refused("bind_key_refused", e.getMessage());
@@ -153,12 +180,32 @@ public final class AttestationService {
         host.setBindPublic(bind.encoded());
         host.setBindKeyName(HEX.formatHex(bind.name()));
         repository.saveHost(host);
+        LOG.info(() -> "bind key registered for akName=" + akName + ": " + host.getBindKeyName());
         return host.getBindKeyName();
     }
 
+    /** Same as {@link #issueNonce(String, String)} for a caller that is not rate limited (in-process use). */
     public Nonce issueNonce(String akName) {
+        return issueNonce(akName, null);
+    }
+
+    /**
+     * A single-use nonce for the host's next quote or bind-key certification. Bounded because it needs no
+     * credentials: at most {@code maxOutstandingNonces} unanswered per host, and
+     * {@code noncesPerMinutePerSource} per client address (when {@code source} is given).
+     */
+    public Nonce issueNonce(String akName, String source) {
         Host host = activeHost(akName);
+        if (source != null && !nonceLimiter.tryAcquire(source)) {
+            throw new AttestationException(AttestationException.Kind.TOO_MANY, "too_many_challenges",
+                "more than " + settings.noncesPerMinutePerSource() + " challenges per minute from this address");
+        }
         repository.purgeChallengesExpiredBefore(now());
+        if (repository.countChallenges(host.getId(), now()) >= settings.maxOutstandingNonces()) {
+            throw new AttestationException(AttestationException.Kind.TOO_MANY, "too_many_challenges",
+                "this host already holds " + settings.maxOutstandingNonces()
+                    + " unanswered challenges; answer one or wait until they expire");
+        }
         byte[] nonce = new byte[32];
         random.nextBytes(nonce);
         OffsetDateTime expires = now().plus(settings.nonceLifetime());
@@ -167,47 +214,34 @@ public final class AttestationService {
         return new Nonce(nonce, pcrs.isEmpty() ? settings.defaultPcrs() : List.copyOf(new TreeSet<>(pcrs)), expires);
     }
 
-    /** Verifies a quote answering a nonce issued to this host; refused evidence also revokes trust. */
+    /**
+     * Verifies a quote answering a nonce issued to this host. Only a quote that verifies against the
+     * host's AK changes the host: its PCR values become the evidence reports are judged from. Refused or
+     * malformed evidence changes nothing, since anyone may submit it.
+     */
     public SignedTrustReport submitQuote(String akName, byte[] nonce, byte[] attest, byte[] signature,
                                          Map<Integer, byte[]> pcrValues) {
         Host host = activeHost(akName);
-        Challenge challenge = repository.consumeChallenge(HEX.formatHex(nonce)).orElse(null);
-        if (challenge == null || !challenge.getHostId().equals(host.getId())) {
-            throw AttestationException.refused("nonce_refused", "nonce is unknown, already used or issued to another host");
-        }
-        if (now().isAfter(challenge.getExpiresAt())) {
-            throw AttestationException.refused("nonce_refused", "nonce has expired");
-        }
+        wellFormed("attest", () -> TpmAttest.parse(attest));
+        wellFormed("signature", () -> TpmSignature.parse(signature));
+        consumeNonce(host, nonce, "nonce_refused");
         QuoteVerifier.VerifiedQuote quote;
         try {
             quote = quoteVerifier.verify(TpmPublic.parse(host.getAkPublic()), nonce,
                 new QuoteVerifier.Evidence(attest, signature, pcrValues));
         } catch (EvidenceRejectedException | TpmFormatException e) {
-            host.setTrusted(false);
-            host.setReasons(List.of("last quote was refused: " + e.getMessage()));
-            host.setVerifiedAt(now());
-            host.setTrustExpiresAt(now());
-            repository.saveHost(host);
-            LOG.warning(() -> "quote refused for akName=" + akName + ": " + e.getMessage());
+            LOG.warning(() -> "quote refused for akName=" + akName + " (host state unchanged): " + e.getMessage());
             throw AttestationException.refused("quote_refused", e.getMessage());
         }
-        List<String> reasons = new ArrayList<>();
-        Map<Integer, Set<String>> policy = repository.referenceValues(host.getHostGroup());
-        if (policy.isEmpty()) {
-            reasons.add("host group '" + host.getHostGroup() + "' has no PCR reference values");
-        } else {
-            reasons.addAll(PcrPolicyEvaluator.evaluate(policy, quote.pcrValues()));
-        }
-        if (host.getBindPublic() == null) {
-            reasons.add("no certified bind key is registered");
-        }
-        host.setTrusted(reasons.isEmpty());
-        host.setReasons(reasons);
+        host.setVerifiedPcrs(quote.pcrValues());
+        host.setReasons(List.of());
         host.setVerifiedAt(now());
         host.setTrustExpiresAt(now().plus(settings.trustLifetime()));
         repository.saveHost(host);
-        LOG.info(() -> "quote verified for akName=" + akName + ": trusted=" + reasons.isEmpty() + " " + reasons);
-        return report(host);
+        SignedTrustReport report = report(host);
+        LOG.info(() -> "quote verified for akName=" + akName + ": trusted=" + report.getReport().isTrusted() + " "
+            + report.getReport().getReasons());
+        return report;
     }
 
     public SignedTrustReport trustReport(String akName) {
@@ -234,6 +268,7 @@ public final class AttestationService {
         return signer.publicJwkSet();
     }
 
+    /** Judges the host now: its last verified PCR values against its group's current reference values. */
     private SignedTrustReport report(Host host) {
         TrustReport r = new TrustReport();
         r.setHostId(host.getId());
@@ -252,21 +287,79 @@ public final class AttestationService {
         }
         r.setVerifiedAt(host.getVerifiedAt());
         r.setExpiresAt(host.getTrustExpiresAt());
-        List<String> reasons = host.getReasons();
-        boolean trusted = host.getStatus() == HostStatus.ACTIVE && host.isTrusted();
-        if (host.getStatus() != HostStatus.ACTIVE && reasons.isEmpty()) {
-            reasons.add("AK is not activated");
-        }
-        if (trusted && (host.getTrustExpiresAt() == null || now().isAfter(host.getTrustExpiresAt()))) {
-            trusted = false;
-            reasons.add("trust expired at " + host.getTrustExpiresAt() + "; the host must attest again");
-        }
-        r.setTrusted(trusted);
-        r.setReasons(reasons);
+        Map<Integer, Set<String>> policy = repository.referenceValues(host.getHostGroup());
+        r.setPolicyVersion(policy.isEmpty() ? null : PcrPolicyEvaluator.version(policy));
+        r.setReasons(reasons(host, policy));
+        r.setTrusted(r.getReasons().isEmpty());
         SignedTrustReport signed = new SignedTrustReport();
         signed.setReport(r);
         signed.setJws(signer.sign(r));
         return signed;
+    }
+
+    private List<String> reasons(Host host, Map<Integer, Set<String>> policy) {
+        List<String> reasons = new ArrayList<>();
+        if (host.getStatus() != HostStatus.ACTIVE) {
+            reasons.addAll(host.getReasons());
+            if (reasons.isEmpty()) {
+                reasons.add("AK is not activated");
+            }
+            return reasons;
+        }
+        Map<Integer, byte[]> pcrs = host.getVerifiedPcrs().orElse(null);
+        if (pcrs == null) {
+            reasons.add("no quote verified yet");
+            return reasons;
+        }
+        if (policy.isEmpty()) {
+            reasons.add("host group '" + host.getHostGroup() + "' has no PCR reference values");
+        } else {
+            reasons.addAll(PcrPolicyEvaluator.evaluate(policy, pcrs));
+        }
+        if (host.getBindPublic() == null) {
+            reasons.add("no certified bind key is registered");
+        }
+        if (host.getTrustExpiresAt() == null || now().isAfter(host.getTrustExpiresAt())) {
+            reasons.add("trust expired at " + host.getTrustExpiresAt() + "; the host must attest again");
+        }
+        return reasons;
+    }
+
+    /** Removes the nonce so it is used once, whatever the outcome; refuses one not issued to this host or expired. */
+    private void consumeNonce(Host host, byte[] nonce, String code) {
+        Challenge challenge = repository.consumeChallenge(HEX.formatHex(nonce)).orElse(null);
+        if (challenge == null || !challenge.getHostId().equals(host.getId())) {
+            throw AttestationException.refused(code, "nonce is unknown, already used or issued to another host");
+        }
+        if (now().isAfter(challenge.getExpiresAt())) {
+            throw AttestationException.refused(code, "nonce has expired");
+        }
+    }
+
+    private static TpmPublic publicArea(String field, byte[] encoded) {
+        return wellFormed(field, () -> TpmPublic.parseAny(encoded));
+    }
+
+    /** Parses a TPM structure from the request; a parse failure is the client's mistake (400), not a refusal. */
+    private static <T> T wellFormed(String field, TpmParse<T> parse) {
+        try {
+            return parse.run();
+        } catch (TpmFormatException e) {
+            throw AttestationException.badRequest("bad_request", field + " is malformed: " + e.getMessage()
+                + " (expected " + EXPECTED.get(field) + ")");
+        }
+    }
+
+    private static final Map<String, String> EXPECTED = Map.of(
+        "ekPublic", "an RSA TPMT_PUBLIC or TPM2B_PUBLIC, base64",
+        "akPublic", "an RSA TPMT_PUBLIC or TPM2B_PUBLIC, base64",
+        "bindPublic", "an RSA TPMT_PUBLIC or TPM2B_PUBLIC, base64",
+        "attest", "the TPMS_ATTEST bytes TPM2_Quote signed, base64",
+        "certifyInfo", "the TPMS_ATTEST bytes TPM2_Certify signed, base64",
+        "signature", "a TPMT_SIGNATURE, base64");
+
+    private interface TpmParse<T> {
+        T run() throws TpmFormatException;
     }
 
     private Host activeHost(String akName) {

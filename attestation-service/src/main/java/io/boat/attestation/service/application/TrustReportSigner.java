@@ -45,7 +45,8 @@ public final class TrustReportSigner {
             .claim("bindKeyName", r.getBindKeyName())
             .claim("location", r.getLocation())
             .claim("assetTag", r.getAssetTag())
-            .claim("hostGroup", r.getHostGroup());
+            .claim("hostGroup", r.getHostGroup())
+            .claim("policyVersion", r.getPolicyVersion());
         if (r.getVerifiedAt() != null) {
             claims.issueTime(Date.from(r.getVerifiedAt().toInstant()));
         }

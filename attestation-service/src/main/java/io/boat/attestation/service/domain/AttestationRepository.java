@@ -14,6 +14,9 @@ public interface AttestationRepository {
 
     void saveChallenge(Challenge challenge);
 
+    /** How many unexpired challenges are outstanding for this host. */
+    long countChallenges(String hostId, java.time.OffsetDateTime now);
+
     /** Deletes challenges that expired before {@code now} (never answered). */
     void purgeChallengesExpiredBefore(java.time.OffsetDateTime now);
 

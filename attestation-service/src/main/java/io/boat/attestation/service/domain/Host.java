@@ -10,11 +10,18 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * A compute host known by its TPM: EK (certified by a trusted TPM CA), AK (trusted after credential
- * activation), certified bind key, operator-set group/location/asset tag, and the last verdict.
+ * activation), certified bind key, operator-set group/location/asset tag, and the PCR values of its
+ * last verified quote. The verdict is not stored: it is judged from those values against the group's
+ * current reference values whenever a report is made, so operator changes take effect at once.
  * The activation secret is kept only until activation and never printed.
  */
 @Entity
@@ -48,7 +55,9 @@ public class Host {
     private byte[] bindPublic;
     @Column(length = 68)
     private String bindKeyName;
-    private boolean trusted;
+    /** SHA-256 PCR values of the last verified quote, "index=hex" comma-separated; null before the first. */
+    @Lob
+    private String verifiedPcrs;
     @Lob
     private String reasons;
     private OffsetDateTime verifiedAt;
@@ -85,8 +94,23 @@ public class Host {
     public void setBindPublic(byte[] bindPublic) { this.bindPublic = bindPublic; }
     public String getBindKeyName() { return bindKeyName; }
     public void setBindKeyName(String bindKeyName) { this.bindKeyName = bindKeyName; }
-    public boolean isTrusted() { return trusted; }
-    public void setTrusted(boolean trusted) { this.trusted = trusted; }
+    public Optional<SortedMap<Integer, byte[]>> getVerifiedPcrs() {
+        if (verifiedPcrs == null) {
+            return Optional.empty();
+        }
+        SortedMap<Integer, byte[]> out = new TreeMap<>();
+        for (String entry : verifiedPcrs.split(",")) {
+            int eq = entry.indexOf('=');
+            out.put(Integer.parseInt(entry.substring(0, eq)), HexFormat.of().parseHex(entry.substring(eq + 1)));
+        }
+        return Optional.of(out);
+    }
+    public void setVerifiedPcrs(Map<Integer, byte[]> values) {
+        StringBuilder b = new StringBuilder();
+        new TreeMap<>(values).forEach((pcr, v) ->
+            b.append(b.length() == 0 ? "" : ",").append(pcr).append('=').append(HexFormat.of().formatHex(v)));
+        this.verifiedPcrs = b.toString();
+    }
     public List<String> getReasons() {
         return reasons == null || reasons.isEmpty() ? new ArrayList<>() : new ArrayList<>(List.of(reasons.split("\n")));
     }

@@ -29,7 +29,7 @@ public final class TpmPublic {
         this.encoded = encoded;
         int type = r.u16("type");
         if (type != TpmAlg.RSA) {
-            throw new TpmFormatException(String.format("key type 0x%04x is not RSA", type));
+            throw new TpmFormatException(String.format("key type 0x%04x is not RSA (0x0001)", type));
         }
         nameAlg = r.u16("nameAlg");
         TpmAlg.digestName(nameAlg);
@@ -63,6 +63,18 @@ public final class TpmPublic {
         byte[] inner = r.sized("publicArea", 1024);
         r.end();
         return parse(inner);
+    }
+
+    /**
+     * Parses either form tools commonly write: a TPM2B_PUBLIC (tpm2-tools' {@code -u ek.pub}: a 16-bit
+     * size equal to the rest of the buffer, then the TPMT_PUBLIC) or a bare TPMT_PUBLIC. The two cannot be
+     * confused: a TPMT_PUBLIC starts with its key type (RSA is 0x0001), never with its own remaining length.
+     */
+    public static TpmPublic parseAny(byte[] publicArea) throws TpmFormatException {
+        if (publicArea.length >= 2 && ((publicArea[0] & 0xff) << 8 | (publicArea[1] & 0xff)) == publicArea.length - 2) {
+            return parseSized(publicArea);
+        }
+        return parse(publicArea);
     }
 
     public byte[] encoded() {

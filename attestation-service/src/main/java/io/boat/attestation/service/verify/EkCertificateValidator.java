@@ -57,7 +57,7 @@ public final class EkCertificateValidator {
     }
 
     /** Parses a DER certificate, ignoring the zero padding an NV index may add after it. */
-    static X509Certificate parse(byte[] der) throws EvidenceRejectedException {
+    public static X509Certificate parse(byte[] der) throws EvidenceRejectedException {
         try {
             return (X509Certificate) CertificateFactory.getInstance("X.509")
                 .generateCertificate(new ByteArrayInputStream(der));

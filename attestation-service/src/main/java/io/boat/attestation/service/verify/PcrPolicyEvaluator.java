@@ -1,5 +1,8 @@
 package io.boat.attestation.service.verify;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -7,10 +10,28 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** Compares verified PCR values with a host group's reference values (several accepted values per PCR). */
 public final class PcrPolicyEvaluator {
     private PcrPolicyEvaluator() {
+    }
+
+    /**
+     * A version that names this exact policy: "sha256:" and the digest of its canonical text
+     * ("pcr=value|value;..." with PCRs and values sorted). Every instance computes the same version for
+     * the same policy, so a report can say what it was judged against without a version counter.
+     */
+    public static String version(Map<Integer, Set<String>> policy) {
+        StringBuilder canonical = new StringBuilder();
+        new TreeMap<>(policy).forEach((pcr, accepted) ->
+            canonical.append(pcr).append('=').append(String.join("|", new TreeSet<>(accepted))).append(';'));
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

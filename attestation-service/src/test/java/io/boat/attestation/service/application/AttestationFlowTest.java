@@ -70,9 +70,22 @@ class AttestationFlowTest {
     }
 
     private AttestationService service(List<X509Certificate> cas) {
+        return service(cas, AttestationSettings.defaults());
+    }
+
+    private AttestationService service(List<X509Certificate> cas, AttestationSettings settings) {
         clock = new MutableClock();
         return new AttestationService(new InMemoryAttestationRepository(), new EkCertificateValidator(cas),
-            TrustReportSigner.ephemeral(), AttestationSettings.defaults(), clock, new SecureRandom());
+            TrustReportSigner.ephemeral(), settings, clock, new SecureRandom());
+    }
+
+    /** A TPM2_Certify of {@code key} by {@code ak} over a fresh service nonce, as the agent makes it. */
+    private record FreshCertification(byte[] nonce, AgentTpm.Signed cert) {
+    }
+
+    private FreshCertification certifyFresh(String akName, KeyBlob key, KeyBlob ak) {
+        byte[] nonce = api.challenge(akName).nonce();
+        return new FreshCertification(nonce, withTpm(t -> t.certify(key, ak, nonce)));
     }
 
     private <T> T withTpm(Function<AgentTpm, T> fn) {
@@ -183,7 +196,7 @@ class AttestationFlowTest {
     }
 
     @Test
-    void submitQuote_tamperedQuote_isRefusedAndRevokesTrust() {
+    void submitQuote_tamperedQuote_isRefusedAndHostStaysTrusted() {
         Agent.EnrollResult e = enroll();
         policyFromCurrentPcrs();
         assertThat(attest().verdict().trusted()).isTrue();
@@ -194,9 +207,8 @@ class AttestationFlowTest {
 
         assertThatThrownBy(() -> api.submitQuote(e.akName(), c.nonce(), attest, q.signature(), q.pcrValues()))
             .isInstanceOf(ServiceException.class).hasMessageContaining("signature does not verify");
-        assertThat(service.trustReport(e.akName()).getReport().isTrusted()).isFalse();
-        assertThat(service.trustReport(e.akName()).getReport().getReasons())
-            .singleElement().asString().startsWith("last quote was refused");
+        assertThat(service.trustReport(e.akName()).getReport().isTrusted()).isTrue();
+        assertThat(service.trustReport(e.akName()).getReport().getReasons()).isEmpty();
     }
 
     @Test
@@ -241,10 +253,10 @@ class AttestationFlowTest {
         Agent.EnrollResult e = enroll();
         KeyBlob ak = state.key("ak").orElseThrow();
         KeyBlob presented = withTpm(t -> t.createBindKey(Templates.BIND_KEY_ATTRIBUTES));
-        AgentTpm.Signed otherCert = withTpm(t -> t.certify(t.createBindKey(Templates.BIND_KEY_ATTRIBUTES), ak, new byte[0]));
+        FreshCertification other = certifyFresh(e.akName(), withTpm(t -> t.createBindKey(Templates.BIND_KEY_ATTRIBUTES)), ak);
 
-        assertThatThrownBy(() -> api.registerBindKey(e.akName(), presented.publicArea(), otherCert.attest(),
-            otherCert.signature())).isInstanceOf(ServiceException.class)
+        assertThatThrownBy(() -> api.registerBindKey(e.akName(), other.nonce(), presented.publicArea(),
+            other.cert().attest(), other.cert().signature())).isInstanceOf(ServiceException.class)
             .hasMessageContaining("certified name does not match");
     }
 
@@ -252,9 +264,10 @@ class AttestationFlowTest {
     void registerBindKey_certifiedByAnotherAk_isRefused() {
         Agent.EnrollResult e = enroll();
         KeyBlob bind = state.key("bind").orElseThrow();
-        AgentTpm.Signed cert = withTpm(t -> t.certify(bind, t.createAttestationKey(), new byte[0]));
+        FreshCertification c = certifyFresh(e.akName(), bind, withTpm(AgentTpm::createAttestationKey));
 
-        assertThatThrownBy(() -> api.registerBindKey(e.akName(), bind.publicArea(), cert.attest(), cert.signature()))
+        assertThatThrownBy(() -> api.registerBindKey(e.akName(), c.nonce(), bind.publicArea(), c.cert().attest(),
+            c.cert().signature()))
             .isInstanceOf(ServiceException.class).hasMessageContaining("not signed by the host's AK");
     }
 
@@ -272,9 +285,10 @@ class AttestationFlowTest {
         Agent.EnrollResult e = enroll();
         KeyBlob ak = state.key("ak").orElseThrow();
         KeyBlob bad = withTpm(t -> t.createBindKey(attributes));
-        AgentTpm.Signed cert = withTpm(t -> t.certify(bad, ak, new byte[0]));
+        FreshCertification c = certifyFresh(e.akName(), bad, ak);
 
-        assertThatThrownBy(() -> api.registerBindKey(e.akName(), bad.publicArea(), cert.attest(), cert.signature()))
+        assertThatThrownBy(() -> api.registerBindKey(e.akName(), c.nonce(), bad.publicArea(), c.cert().attest(),
+            c.cert().signature()))
             .isInstanceOf(ServiceException.class).hasMessageContaining(reason)
             .extracting(ex -> ((ServiceException) ex).code()).isEqualTo("bind_key_refused");
     }
@@ -303,5 +317,158 @@ class AttestationFlowTest {
         assertThat(r.verdict().trusted()).isFalse();
         assertThat(r.verdict().reasons()).containsExactly("host group 'default' has no PCR reference values");
         assertThat(Path.of(state.path().toString(), "ak.priv")).exists();
+    }
+
+    // Defect 1: evidence that does not verify says nothing about the host.
+
+    @Test
+    void submitQuote_garbageEvidenceFromStranger_isBadRequestAndHostStaysTrusted() {
+        Agent.EnrollResult e = enroll();
+        policyFromCurrentPcrs();
+        assertThat(attest().verdict().trusted()).isTrue();
+        AttestationApi.Challenge c = api.challenge(e.akName());
+
+        assertThatThrownBy(() -> api.submitQuote(e.akName(), c.nonce(), new byte[] {0, 0, 0}, new byte[] {0, 0, 0},
+            new TreeMap<>(Map.of(0, new byte[32])))).isInstanceOf(ServiceException.class)
+            .hasMessageContaining("attest is malformed").hasMessageContaining("expected the TPMS_ATTEST")
+            .extracting(ex -> ((ServiceException) ex).status()).isEqualTo(400);
+        assertThat(service.trustReport(e.akName()).getReport().isTrusted()).isTrue();
+    }
+
+    @Test
+    void issueNonce_beyondOutstandingLimit_isTooManyUntilOneIsAnswered() {
+        Agent.EnrollResult e = enroll();
+        int limit = AttestationSettings.defaults().maxOutstandingNonces();
+        // enrollment used one nonce for the bind key and answered it, so the host holds none now
+        for (int i = 0; i < limit; i++) {
+            api.challenge(e.akName());
+        }
+
+        assertThatThrownBy(() -> api.challenge(e.akName())).isInstanceOf(ServiceException.class)
+            .extracting(ex -> ((ServiceException) ex).code()).isEqualTo("too_many_challenges");
+        clock.advance(AttestationSettings.defaults().nonceLifetime().plusSeconds(1));
+        assertThat(api.challenge(e.akName()).nonce()).hasSize(32);
+    }
+
+    @Test
+    void issueNonce_beyondRatePerSource_isTooManyForThatSourceOnly() {
+        AttestationSettings d = AttestationSettings.defaults();
+        service = service(swtpm.caCertificates(), new AttestationSettings(d.nonceLifetime(), d.activationLifetime(),
+            d.trustLifetime(), d.defaultPcrs(), 100, 3));
+        api = new InProcessAttestationApi(service);
+        Agent.EnrollResult e = enroll();
+        for (int i = 0; i < 3; i++) {
+            service.issueNonce(e.akName(), "192.0.2.1");
+        }
+
+        assertThatThrownBy(() -> service.issueNonce(e.akName(), "192.0.2.1")).isInstanceOf(AttestationException.class)
+            .extracting(ex -> ((AttestationException) ex).kind()).isEqualTo(AttestationException.Kind.TOO_MANY);
+        assertThat(service.issueNonce(e.akName(), "192.0.2.2").nonce()).hasSize(32);
+    }
+
+    // Defect 2: reports are judged against the current policy.
+
+    @Test
+    void trustReport_referenceValuesReplacedAfterQuote_isUntrustedAtOnceWithNewPolicyVersion() {
+        Agent.EnrollResult e = enroll();
+        policyFromCurrentPcrs();
+        assertThat(attest().verdict().trusted()).isTrue();
+        String before = service.trustReport(e.akName()).getReport().getPolicyVersion();
+
+        service.setReferenceValues("default", Map.of(16, Set.of("ee".repeat(32))));
+
+        SignedTrustReport after = service.trustReport(e.akName());
+        assertThat(after.getReport().isTrusted()).isFalse();
+        assertThat(after.getReport().getReasons()).singleElement().asString().startsWith("PCR 16 value ");
+        assertThat(after.getReport().getPolicyVersion()).startsWith("sha256:").isNotEqualTo(before);
+        assertThat(before).startsWith("sha256:");
+    }
+
+    @Test
+    void trustReport_hostMovedToGroupWithoutPolicy_isUntrustedAtOnce() throws Exception {
+        Agent.EnrollResult e = enroll();
+        policyFromCurrentPcrs();
+        assertThat(attest().verdict().trusted()).isTrue();
+
+        service.setHostAttributes(e.akName(), "no-policy-yet", null, null);
+
+        SignedTrustReport r = service.trustReport(e.akName());
+        assertThat(r.getReport().isTrusted()).isFalse();
+        assertThat(r.getReport().getReasons()).containsExactly("host group 'no-policy-yet' has no PCR reference values");
+        assertThat(r.getReport().getPolicyVersion()).isNull();
+        assertThat(SignedJWT.parse(r.getJws()).getJWTClaimsSet().getBooleanClaim("trusted")).isFalse();
+    }
+
+    @Test
+    void trustReport_samePolicyInAnotherOrder_hasSameVersion() {
+        Agent.EnrollResult e = enroll();
+        service.setReferenceValues("default", Map.of(0, Set.of("aa".repeat(32), "bb".repeat(32)), 7, Set.of("cc".repeat(32))));
+        String first = service.trustReport(e.akName()).getReport().getPolicyVersion();
+        service.setReferenceValues("default", new TreeMap<>(Map.of(7, Set.of("cc".repeat(32)),
+            0, Set.of("bb".repeat(32), "aa".repeat(32)))));
+
+        assertThat(service.trustReport(e.akName()).getReport().getPolicyVersion()).isEqualTo(first);
+    }
+
+    // Defect 3: bind-key registration is fresh.
+
+    @Test
+    void registerBindKey_replayedCertification_isRefusedAndBindKeyUnchanged() {
+        Agent.EnrollResult e = enroll();
+        KeyBlob ak = state.key("ak").orElseThrow();
+        KeyBlob oldKey = withTpm(t -> t.createBindKey(Templates.BIND_KEY_ATTRIBUTES));
+        FreshCertification old = certifyFresh(e.akName(), oldKey, ak);
+        String oldName = api.registerBindKey(e.akName(), old.nonce(), oldKey.publicArea(), old.cert().attest(),
+            old.cert().signature());
+        FreshCertification current = certifyFresh(e.akName(), state.key("bind").orElseThrow(), ak);
+        String currentName = api.registerBindKey(e.akName(), current.nonce(), state.key("bind").orElseThrow().publicArea(),
+            current.cert().attest(), current.cert().signature());
+
+        assertThatThrownBy(() -> api.registerBindKey(e.akName(), old.nonce(), oldKey.publicArea(), old.cert().attest(),
+            old.cert().signature())).isInstanceOf(ServiceException.class).hasMessageContaining("already used")
+            .extracting(ex -> ((ServiceException) ex).code()).isEqualTo("bind_key_refused");
+        assertThat(currentName).isNotEqualTo(oldName);
+        assertThat(service.trustReport(e.akName()).getReport().getBindKeyName()).isEqualTo(currentName);
+    }
+
+    @Test
+    void registerBindKey_certificationWithoutNonceUnderFreshNonce_isRefused() {
+        Agent.EnrollResult e = enroll();
+        KeyBlob ak = state.key("ak").orElseThrow();
+        KeyBlob key = withTpm(t -> t.createBindKey(Templates.BIND_KEY_ATTRIBUTES));
+        AgentTpm.Signed stale = withTpm(t -> t.certify(key, ak, new byte[0]));
+        byte[] nonce = api.challenge(e.akName()).nonce();
+
+        assertThatThrownBy(() -> api.registerBindKey(e.akName(), nonce, key.publicArea(), stale.attest(),
+            stale.signature())).isInstanceOf(ServiceException.class)
+            .hasMessageContaining("does not carry the issued nonce");
+        assertThat(service.trustReport(e.akName()).getReport().getBindKeyName()).isEqualTo(e.bindKeyName());
+    }
+
+    // Defect 5: tpm2-tools' TPM2B_PUBLIC is accepted; malformed public areas are 400s.
+
+    @Test
+    void enroll_ekPublicAsTpm2bFromTpm2Tools_isAccepted() throws Exception {
+        swtpm.tpm2("tpm2_createek", "-c", "ek-i8.ctx", "-G", "rsa", "-u", "ek-i8.pub");
+        swtpm.tpm2("tpm2_flushcontext", "-t");
+        byte[] tpm2bEk = Files.readAllBytes(swtpm.dir().resolve("ek-i8.pub"));
+        KeyBlob ak = withTpm(AgentTpm::createAttestationKey);
+
+        AttestationApi.EnrollChallenge c = withTpm(t -> api.enroll(tpm2bEk, t.ekCertificate(), ak.publicArea(), "h"));
+
+        byte[] secret = withTpm(t -> t.activateCredential(ak, c.credentialBlob(), c.encryptedSecret()));
+        api.activate(c.hostId(), secret);
+        assertThat(service.trustReport(c.akName()).getReport().getReasons()).containsExactly("no quote verified yet");
+    }
+
+    @Test
+    void enroll_ekPublicOfWrongType_isBadRequestSayingWhatIsExpected() {
+        byte[] ecc = HexFormat.of().parseHex("0023000b00030072000000060080004300100003001000200000000000");
+
+        assertThatThrownBy(() -> withTpm(t -> api.enroll(ecc, t.ekCertificate(), t.endorsementKey(), "h")))
+            .isInstanceOf(ServiceException.class)
+            .hasMessageContaining("ekPublic is malformed: key type 0x0023 is not RSA")
+            .hasMessageContaining("expected an RSA TPMT_PUBLIC or TPM2B_PUBLIC")
+            .extracting(ex -> ((ServiceException) ex).status()).isEqualTo(400);
     }
 }

@@ -29,8 +29,8 @@ public final class InProcessAttestationApi implements AttestationApi {
     }
 
     @Override
-    public String registerBindKey(String akName, byte[] bindPublic, byte[] certifyInfo, byte[] signature) {
-        return call(() -> service.registerBindKey(akName, bindPublic, certifyInfo, signature));
+    public String registerBindKey(String akName, byte[] nonce, byte[] bindPublic, byte[] certifyInfo, byte[] signature) {
+        return call(() -> service.registerBindKey(akName, nonce, bindPublic, certifyInfo, signature));
     }
 
     @Override
@@ -51,7 +51,14 @@ public final class InProcessAttestationApi implements AttestationApi {
         try {
             return s.get();
         } catch (AttestationException e) {
-            throw new ServiceException(403, e.code(), e.getMessage());
+            int status = switch (e.kind()) {
+                case BAD_REQUEST -> 400;
+                case NOT_FOUND -> 404;
+                case CONFLICT -> 409;
+                case TOO_MANY -> 429;
+                case REFUSED -> 403;
+            };
+            throw new ServiceException(status, e.code(), e.getMessage());
         }
     }
 }

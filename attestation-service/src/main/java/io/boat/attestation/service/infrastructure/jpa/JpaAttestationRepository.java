@@ -48,6 +48,12 @@ public class JpaAttestationRepository implements AttestationRepository {
     }
 
     @Override
+    public long countChallenges(String hostId, java.time.OffsetDateTime now) {
+        return em.createQuery("SELECT COUNT(c) FROM Challenge c WHERE c.hostId = :h AND c.expiresAt >= :now", Long.class)
+            .setParameter("h", hostId).setParameter("now", now).getSingleResult();
+    }
+
+    @Override
     public void purgeChallengesExpiredBefore(java.time.OffsetDateTime now) {
         em.createQuery("DELETE FROM Challenge c WHERE c.expiresAt < :now").setParameter("now", now).executeUpdate();
     }

@@ -36,6 +36,12 @@ public final class InMemoryAttestationRepository implements AttestationRepositor
     }
 
     @Override
+    public long countChallenges(String hostId, java.time.OffsetDateTime now) {
+        return challenges.values().stream().filter(c -> c.getHostId().equals(hostId) && !c.getExpiresAt().isBefore(now))
+            .count();
+    }
+
+    @Override
     public void purgeChallengesExpiredBefore(java.time.OffsetDateTime now) {
         challenges.values().removeIf(c -> c.getExpiresAt().isBefore(now));
     }

@@ -3,16 +3,11 @@ package io.boat.attestation.service.interfaces.rest;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
-import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
-import org.eclipse.microprofile.openapi.annotations.info.Info;
 
 /** REST root {@code /api}; also defines the data source from
  * environment variables BOAT_ATTESTATION_JDBC_CLASS/URL/USER/PASSWORD (default: H2 file ./var/attestation-db;
  * PostgreSQL: class org.postgresql.ds.PGSimpleDataSource, url jdbc:postgresql://HOST:5432/DB). */
 @ApplicationPath("/api")
-@OpenAPIDefinition(info = @Info(title = "BOAT attestation service", version = "1",
-    description = "TPM enrollment (EK certificate, AK credential activation, certified bind key), "
-        + "challenge/quote verification against per-group PCR reference values, and signed trust reports."))
 @DataSourceDefinition(name = "java:app/jdbc/attestation",
     className = "${ENV=BOAT_ATTESTATION_JDBC_CLASS:org.h2.jdbcx.JdbcDataSource}",
     url = "${ENV=BOAT_ATTESTATION_JDBC_URL:jdbc:h2:file:./var/attestation-db}",

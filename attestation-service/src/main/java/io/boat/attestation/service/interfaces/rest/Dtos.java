@@ -20,7 +20,7 @@ final class Dtos {
     public record ActivationResponse(String akName, String status) {
     }
 
-    public record BindKeyRequest(String bindPublic, String certifyInfo, String signature) {
+    public record BindKeyRequest(String nonce, String bindPublic, String certifyInfo, String signature) {
     }
 
     public record BindKeyResponse(String bindKeyName) {

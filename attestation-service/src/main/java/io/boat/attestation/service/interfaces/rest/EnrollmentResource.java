@@ -13,24 +13,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Base64;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Enrollment: EK + EK certificate + AK in, MakeCredential challenge out; then the activation answer. */
 @Path("/v1/enrollments")
 @RequestScoped
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "enrollment")
 public class EnrollmentResource {
     @Inject
     AttestationService service;
 
     @POST
     @Transactional(dontRollbackOn = AttestationException.class)
-    @Operation(summary = "Enroll a host: EK public area (TPMT_PUBLIC), EK certificate (DER) and AK public area, base64",
-        description = "201 with a credential-activation challenge; 403 enrollment_refused when the EK certificate is "
-            + "not from a trusted TPM CA or the AK is not a restricted TPM signing key.")
     public Response enroll(Dtos.EnrollmentRequest body) {
         Inputs.body(body);
         AttestationService.Enrollment e = service.enroll(Inputs.base64("ekPublic", body.ekPublic(), 1024),
@@ -44,8 +38,6 @@ public class EnrollmentResource {
     @POST
     @Path("/{hostId}/activation")
     @Transactional(dontRollbackOn = AttestationException.class)
-    @Operation(summary = "Answer the credential-activation challenge with the secret TPM2_ActivateCredential recovered",
-        description = "One attempt: a wrong answer rejects the enrollment (403 activation_refused).")
     public Dtos.ActivationResponse activate(@PathParam("hostId") String hostId, Dtos.ActivationRequest body) {
         Inputs.body(body);
         String akName = service.activate(Inputs.hostId(hostId), Inputs.base64("secret", body.secret(), 64));

@@ -22,6 +22,7 @@ final class ExceptionMappers {
                 case NOT_FOUND: return ErrorBody.response(404, e.code(), "Not found", e.getMessage());
                 case CONFLICT: return ErrorBody.response(409, e.code(), "Conflict", e.getMessage());
                 case BAD_REQUEST: return ErrorBody.response(400, e.code(), "Bad request", e.getMessage());
+                case TOO_MANY: return ErrorBody.response(429, e.code(), "Too many requests", e.getMessage());
                 default: return ErrorBody.response(403, e.code(), "Refused", e.getMessage());
             }
         }

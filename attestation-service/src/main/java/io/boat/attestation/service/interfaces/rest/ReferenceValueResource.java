@@ -17,15 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Operator: a host group's PCR policy (accepted SHA-256 values per PCR). */
 @Path("/v1/host-groups/{group}/reference-values")
 @RequestScoped
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "reference values")
 public class ReferenceValueResource {
     @Inject
     AttestationService service;
@@ -33,7 +30,6 @@ public class ReferenceValueResource {
     @PUT
     @OperatorOnly
     @Transactional
-    @Operation(summary = "Replace the group's PCR policy: {\"pcrs\": {\"0\": [\"<64 hex>\", ...], ...}}")
     public Response replace(@PathParam("group") String group, Dtos.ReferenceValuesRequest body) {
         Inputs.body(body);
         String g = Inputs.text("group", group, true);
