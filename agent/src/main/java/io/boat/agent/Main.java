@@ -14,10 +14,15 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** Command line: {@code boat-agent [--tpm ADDR] [--service URL] [--state-dir DIR] [--json] enroll|attest}. */
+/**
+ * Command line: {@code boat-agent enroll|attest [--tpm ADDR] [--service URL] [--state-dir DIR] [--json]}.
+ * The common options are inherited, so they may come before or after the subcommand, and every
+ * subcommand has {@code --help}.
+ */
 @Command(name = "boat-agent", mixinStandardHelpOptions = true, version = "boat-agent 0.1.0",
     description = "Enrolls this host's TPM with the BOAT attestation service and attests its boot state.",
     subcommands = {Main.Enroll.class, Main.Attest.class})
@@ -26,19 +31,19 @@ public final class Main {
     static final int EXIT_ERROR = 1;
     static final int EXIT_UNTRUSTED = 2;
 
-    @Option(names = "--tpm", defaultValue = "${env:BOAT_TPM}",
+    @Option(names = "--tpm", scope = ScopeType.INHERIT, defaultValue = "${env:BOAT_TPM}",
         description = "TPM: device:/dev/tpmrm0 (default), tcp:HOST:PORT or swtpm:host=HOST,port=PORT (env BOAT_TPM)")
     String tpm;
 
-    @Option(names = "--service", defaultValue = "${env:BOAT_ATTESTATION_URL:-http://localhost:8080/attestation-service/api}",
+    @Option(names = "--service", scope = ScopeType.INHERIT, defaultValue = "${env:BOAT_ATTESTATION_URL:-http://localhost:9312/attestation-service/api}",
         description = "Attestation service base URL (env BOAT_ATTESTATION_URL)")
     String service;
 
-    @Option(names = "--state-dir", defaultValue = "${env:BOAT_AGENT_STATE:-${sys:user.home}/.boat-agent}",
+    @Option(names = "--state-dir", scope = ScopeType.INHERIT, defaultValue = "${env:BOAT_AGENT_STATE:-${sys:user.home}/.boat-agent}",
         description = "Where key blobs and the enrollment record are kept (env BOAT_AGENT_STATE)")
     Path stateDir;
 
-    @Option(names = "--json", description = "Print machine-readable JSON")
+    @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print machine-readable JSON")
     boolean json;
 
     PrintWriter out;
@@ -58,7 +63,7 @@ public final class Main {
         return EXIT_ERROR;
     }
 
-    @Command(name = "enroll", description = "Create (or reuse) the AK and bind key, enroll and activate the AK, register the bind key.")
+    @Command(name = "enroll", mixinStandardHelpOptions = true, description = "Create (or reuse) the AK and bind key, enroll and activate the AK, register the bind key.")
     static final class Enroll implements Callable<Integer> {
         @ParentCommand
         Main main;
@@ -87,7 +92,7 @@ public final class Main {
         }
     }
 
-    @Command(name = "attest", description = "Quote the PCRs over a fresh nonce and report the service's verdict.")
+    @Command(name = "attest", mixinStandardHelpOptions = true, description = "Quote the PCRs over a fresh nonce and report the service's verdict.")
     static final class Attest implements Callable<Integer> {
         @ParentCommand
         Main main;
