@@ -23,6 +23,13 @@ public final class PayaraMicro implements AutoCloseable {
     }
 
     public static PayaraMicro start(Path workDir, Map<String, String> systemProperties) throws Exception {
+        PayaraMicro pm = launch(workDir, systemProperties);
+        pm.awaitReady();
+        return pm;
+    }
+
+    /** Starts Payara Micro without waiting for the application (for deployments that must fail). */
+    public static PayaraMicro launch(Path workDir, Map<String, String> systemProperties) throws Exception {
         Path jar = Path.of(require("boat.payara.micro.jar"));
         Path war = Path.of(require("boat.war"));
         if (!Files.exists(jar) || !Files.exists(war)) {
@@ -38,9 +45,20 @@ public final class PayaraMicro implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true)
             .redirectOutput(log.toFile());
         pb.environment().put("BOAT_ATTESTATION_JDBC_URL", "jdbc:h2:mem:attestation;DB_CLOSE_DELAY=-1");
-        PayaraMicro pm = new PayaraMicro(pb.start(), log, "http://127.0.0.1:" + port + "/attestation-service/api/");
-        pm.awaitReady();
-        return pm;
+        return new PayaraMicro(pb.start(), log, "http://127.0.0.1:" + port + "/attestation-service/api/");
+    }
+
+    /** Waits until Payara Micro has finished deploying, successfully or not, and returns its log. */
+    public String awaitStarted() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            String text = Files.readString(log);
+            if (text.contains("Payara Micro") && text.contains(" ready in ")) {
+                return text;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("Payara Micro did not finish starting: " + tail());
     }
 
     private static String require(String property) {

@@ -3,9 +3,14 @@ package io.boat.attestation.service.interfaces.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.boat.agent.Main;
 import io.boat.agent.service.AttestationApi;
@@ -27,6 +32,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +52,8 @@ class AttestationServicePayaraIT {
     private static final List<Integer> PCRS = List.of(0, 1, 2, 3, 4, 5, 6, 7, 16);
     private static Swtpm swtpm;
     private static PayaraMicro payara;
+    /** Stands in for the KMS's token-signing key (its public half is what the KMS publishes). */
+    private static RSAKey kmsTokenKey;
     private final HttpClient http = HttpClient.newHttpClient();
     private Path stateDir;
     private String group;
@@ -54,9 +62,14 @@ class AttestationServicePayaraIT {
     static void start() throws Exception {
         swtpm = Swtpm.start();
         Path ca = swtpm.dir().resolve("ca");
+        kmsTokenKey = new RSAKeyGenerator(2048).generate();
+        Path kmsKeyPem = swtpm.dir().resolve("kms-token-signing-key.pem");
+        Files.writeString(kmsKeyPem, "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(
+            kmsTokenKey.toRSAPublicKey().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
         payara = PayaraMicro.start(swtpm.dir(), Map.of("boat.attestation.ek-ca-certificates",
             ca.resolve("issuercert.pem") + "," + ca.resolve("swtpm-localca-rootca-cert.pem"),
-            "boat.attestation.operator-token", OPERATOR_TOKEN));
+            "boat.attestation.operator-token", OPERATOR_TOKEN,
+            "boat.attestation.admin-token.public-key", kmsKeyPem.toString()));
     }
 
     @AfterAll
@@ -92,9 +105,11 @@ class AttestationServicePayaraIT {
 
     private HttpResponse<String> send(String method, String path, String json, String token) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(payara.baseUrl() + path))
-            .header("Authorization", "Bearer " + token)
-            .header("Content-Type", "application/json").header("Accept", "application/json")
-            .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+            .header("Content-Type", "application/json").header("Accept", "application/json");
+        if (!token.isEmpty()) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -114,6 +129,20 @@ class AttestationServicePayaraIT {
             .isEqualTo(204);
         assertThat(send("PUT", "v1/hosts/" + akName + "/attributes",
             "{\"hostGroup\":\"" + group + "\",\"location\":\"dc1/rack-7\",\"assetTag\":\"A-1\"}").statusCode()).isEqualTo(204);
+    }
+
+    /** An enrolled host in this test's group, trusted by one attestation. */
+    private String trustedHost() throws Exception {
+        String akName = agent(0, "enroll").getString("akName");
+        trustCurrentPcrs(akName);
+        agent(0, "attest");
+        return akName;
+    }
+
+    private JsonObject report(String akName) throws Exception {
+        HttpResponse<String> r = send("GET", "v1/trust-reports/" + akName, null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return json(r).getJsonObject("report");
     }
 
     @Test
@@ -141,16 +170,14 @@ class AttestationServicePayaraIT {
 
     @Test
     void agentCli_pcrExtendedAfterEnrollment_attestIsUntrustedNamingPcr() throws Exception {
-        String akName = agent(0, "enroll").getString("akName");
-        trustCurrentPcrs(akName);
-        agent(0, "attest");
+        String akName = trustedHost();
 
         swtpm.tpm2("tpm2_pcrextend", "16:sha256=" + "02".repeat(32));
         JsonObject attested = agent(2, "attest");
 
         assertThat(attested.getBoolean("trusted")).isFalse();
         assertThat(attested.getJsonArray("reasons").getString(0)).startsWith("PCR 16 value ");
-        assertThat(json(send("GET", "v1/trust-reports/" + akName, null)).getJsonObject("report").getBoolean("trusted"))
+        assertThat(report(akName).getBoolean("trusted"))
             .isFalse();
     }
 
@@ -208,11 +235,172 @@ class AttestationServicePayaraIT {
     }
 
     @Test
-    void enrollments_garbageTpmStructure_403EnrollmentRefused() throws Exception {
+    void enrollments_garbageTpmStructure_400SayingWhatIsExpected() throws Exception {
         HttpResponse<String> r = send("POST", "v1/enrollments",
             "{\"ekPublic\":\"AAEACw==\",\"ekCertificate\":\"MIIB\",\"akPublic\":\"AAEACw==\"}");
-        assertThat(r.statusCode()).isEqualTo(403);
-        assertThat(json(r).getString("code")).isEqualTo("enrollment_refused");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(json(r).getString("code")).isEqualTo("bad_request");
+        assertThat(json(r).getString("description")).startsWith("ekPublic is malformed: ")
+            .endsWith("(expected an RSA TPMT_PUBLIC or TPM2B_PUBLIC, base64)");
+    }
+
+    @Test
+    void enrollments_tpm2ToolsEkPub_acceptedAsTpm2bPublic() throws Exception {
+        swtpm.tpm2("tpm2_createek", "-c", "ek-it.ctx", "-G", "rsa", "-u", "ek-it.pub");
+        swtpm.tpm2("tpm2_flushcontext", "-t");
+        byte[] ekPub = Files.readAllBytes(swtpm.dir().resolve("ek-it.pub"));
+        String body;
+        try (AgentTpm t = AgentTpm.open(TpmAddress.parse(swtpm.agentTpmOption()))) {
+            java.util.Base64.Encoder b64 = java.util.Base64.getEncoder();
+            body = Json.createObjectBuilder().add("ekPublic", b64.encodeToString(ekPub))
+                .add("ekCertificate", b64.encodeToString(t.ekCertificate()))
+                .add("akPublic", b64.encodeToString(t.createAttestationKey().publicArea())).build().toString();
+        }
+
+        HttpResponse<String> r = send("POST", "v1/enrollments", body);
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        assertThat(json(r).getString("credentialBlob")).isNotEmpty();
+    }
+
+    /** Defect 1: the issue's two unauthenticated requests no longer flip a trusted host. */
+    @Test
+    void quotes_strangersGarbageQuote_400AndHostStaysTrusted() throws Exception {
+        String akName = trustedHost();
+        HttpResponse<String> challenge = send("POST", "v1/hosts/" + akName + "/challenges", null, "");
+        assertThat(challenge.statusCode()).isEqualTo(201);
+
+        HttpResponse<String> r = send("POST", "v1/hosts/" + akName + "/quotes", "{\"nonce\":\""
+            + json(challenge).getString("nonce") + "\",\"attest\":\"AAAA\",\"signature\":\"AAAA\",\"pcrs\":{\"0\":\""
+            + "00".repeat(32) + "\"}}", "");
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(json(r).getString("description")).startsWith("attest is malformed");
+        assertThat(report(akName).getBoolean("trusted"))
+            .isTrue();
+    }
+
+    /** Defect 1: a well-formed quote signed by another key is refused and changes nothing either. */
+    @Test
+    void quotes_quoteByAnotherAk_403AndHostStaysTrusted() throws Exception {
+        String akName = trustedHost();
+        AttestationApi api = new HttpAttestationApi(payara.baseUrl());
+        AttestationApi.Challenge c = api.challenge(akName);
+        AgentTpm.Signed q;
+        try (AgentTpm t = AgentTpm.open(TpmAddress.parse(swtpm.agentTpmOption()))) {
+            q = t.quote(t.createAttestationKey(), c.nonce(), c.pcrs());
+        }
+
+        assertThatThrownBy(() -> api.submitQuote(akName, c.nonce(), q.attest(), q.signature(), q.pcrValues()))
+            .isInstanceOf(ServiceException.class)
+            .satisfies(e -> assertThat(((ServiceException) e).code()).isEqualTo("quote_refused"));
+        assertThat(report(akName).getBoolean("trusted"))
+            .isTrue();
+    }
+
+    /** Defect 2: an operator's policy change shows in the very next report, with the policy version. */
+    @Test
+    void trustReports_afterReferenceValuesReplaced_untrustedAtOnceNamingNewPolicyVersion() throws Exception {
+        String akName = trustedHost();
+        JsonObject before = report(akName);
+
+        assertThat(send("PUT", "v1/host-groups/" + group + "/reference-values",
+            "{\"pcrs\":{\"16\":[\"" + "ee".repeat(32) + "\"]}}").statusCode()).isEqualTo(204);
+
+        JsonObject after = report(akName);
+        assertThat(before.getBoolean("trusted")).isTrue();
+        assertThat(after.getBoolean("trusted")).isFalse();
+        assertThat(after.getJsonArray("reasons").getString(0)).startsWith("PCR 16 value ");
+        assertThat(after.getString("policyVersion")).startsWith("sha256:").isNotEqualTo(before.getString("policyVersion"));
+    }
+
+    /** Defect 3: a bind-key registration must answer a nonce the service issued. */
+    @Test
+    void bindKey_nonceNeverIssued_403BindKeyRefusedAndBindKeyUnchanged() throws Exception {
+        JsonObject enrolled = agent(0, "enroll");
+        String akName = enrolled.getString("akName");
+        KeyBlob ak = new KeyBlob(Files.readAllBytes(stateDir.resolve("ak.pub")), Files.readAllBytes(stateDir.resolve("ak.priv")));
+        byte[] madeUp = new byte[32];
+        AgentTpm.Signed cert;
+        KeyBlob other;
+        try (AgentTpm t = AgentTpm.open(TpmAddress.parse(swtpm.agentTpmOption()))) {
+            other = t.createBindKey(io.boat.agent.tpm.Templates.BIND_KEY_ATTRIBUTES);
+            cert = t.certify(other, ak, madeUp);
+        }
+        AttestationApi api = new HttpAttestationApi(payara.baseUrl());
+
+        assertThatThrownBy(() -> api.registerBindKey(akName, madeUp, other.publicArea(), cert.attest(), cert.signature()))
+            .isInstanceOf(ServiceException.class)
+            .satisfies(e -> assertThat(((ServiceException) e).code()).isEqualTo("bind_key_refused"));
+        assertThat(report(akName).getString("bindKeyName"))
+            .isEqualTo(enrolled.getString("bindKeyName"));
+    }
+
+    @Test
+    void bindKey_withoutNonce_400NamingTheField() throws Exception {
+        String akName = agent(0, "enroll").getString("akName");
+        HttpResponse<String> r = send("PUT", "v1/hosts/" + akName + "/bind-key",
+            "{\"bindPublic\":\"AAAA\",\"certifyInfo\":\"AAAA\",\"signature\":\"AAAA\"}", "");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(json(r).getString("description")).isEqualTo("nonce must be 32 bytes of hex");
+    }
+
+    @Test
+    void challenges_beyondOutstandingLimit_429() throws Exception {
+        String akName = agent(0, "enroll").getString("akName");
+        for (int i = 0; i < 4; i++) {
+            assertThat(send("POST", "v1/hosts/" + akName + "/challenges", null, "").statusCode()).isEqualTo(201);
+        }
+        HttpResponse<String> r = send("POST", "v1/hosts/" + akName + "/challenges", null, "");
+        assertThat(r.statusCode()).isEqualTo(429);
+        assertThat(json(r).getString("code")).isEqualTo("too_many_challenges");
+    }
+
+    @Test
+    void attributes_kmsAdminToken_accepted() throws Exception {
+        String akName = agent(0, "enroll").getString("akName");
+        HttpResponse<String> r = sendWithHeader("PUT", "v1/hosts/" + akName + "/attributes",
+            "{\"location\":\"dc2\"}", "X-Auth-Token", kmsToken(List.of("admin"), 300));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(204);
+        assertThat(report(akName).getString("location"))
+            .isEqualTo("dc2");
+    }
+
+    @Test
+    void attributes_kmsTokenWithoutAdminRole_401WithWwwAuthenticate() throws Exception {
+        HttpResponse<String> r = setLocationWith("X-Auth-Token", kmsToken(List.of("member"), 300));
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(r.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"boat-attestation\"");
+    }
+
+    @Test
+    void attributes_expiredKmsAdminToken_401() throws Exception {
+        HttpResponse<String> r = setLocationWith("Authorization", "Bearer " + kmsToken(List.of("admin"), -60));
+        assertThat(r.statusCode()).isEqualTo(401);
+    }
+
+    /** A token in the KMS's layout (TokenService: iss "boat", roles in "groups"), signed with the stand-in key. */
+    private static String kmsToken(List<String> roles, int secondsValid) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("token-signing-rs256").build(),
+            new JWTClaimsSet.Builder().issuer("boat").subject("u1").claim("upn", "admin").claim("groups", roles)
+                .issueTime(new java.util.Date()).expirationTime(new java.util.Date(System.currentTimeMillis()
+                    + secondsValid * 1000L)).build());
+        jwt.sign(new RSASSASigner(kmsTokenKey));
+        return jwt.serialize();
+    }
+
+    /** Operator call (set a new host's location) with one credential header. */
+    private HttpResponse<String> setLocationWith(String header, String value) throws Exception {
+        String akName = agent(0, "enroll").getString("akName");
+        return sendWithHeader("PUT", "v1/hosts/" + akName + "/attributes", "{\"location\":\"dc2\"}", header, value);
+    }
+
+    private HttpResponse<String> sendWithHeader(String method, String path, String json, String header, String value)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(payara.baseUrl() + path)).header(header, value)
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(json));
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -251,14 +439,81 @@ class AttestationServicePayaraIT {
             "{\"pcrs\":{\"0\":[\"" + "00".repeat(32) + "\"]}}", "not-the-token");
         assertThat(r.statusCode()).isEqualTo(401);
         assertThat(json(r).getString("code")).isEqualTo("unauthorized");
+        assertThat(r.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"boat-attestation\"");
     }
 
+    /** The served document covers every JAX-RS operation with its statuses, schemas and security. */
     @Test
-    void openApi_document_describesTheRestApi() throws Exception {
+    void openApi_document_describesEveryOperationErrorsSchemasAndOperatorSecurity() throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(payara.baseUrl().replace(
-            "/attestation-service/api/", "/openapi"))).build(), HttpResponse.BodyHandlers.ofString());
+            "/attestation-service/api/", "/openapi"))).header("Accept", "application/json").build(),
+            HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).contains("/api/v1/enrollments").contains("/api/v1/hosts/{akName}/quotes")
-            .contains("/api/v1/trust-reports/{akName}");
+        JsonObject doc = json(r);
+        JsonObject paths = doc.getJsonObject("paths");
+        JsonObject components = doc.getJsonObject("components");
+
+        for (Class<?> resource : List.of(EnrollmentResource.class, HostResource.class, ReferenceValueResource.class,
+                TrustReportResource.class)) {
+            for (java.lang.reflect.Method m : resource.getDeclaredMethods()) {
+                String verb = httpMethod(m);
+                if (verb == null) {
+                    continue;
+                }
+                String path = "/api" + resource.getAnnotation(jakarta.ws.rs.Path.class).value()
+                    + (m.isAnnotationPresent(jakarta.ws.rs.Path.class) ? m.getAnnotation(jakarta.ws.rs.Path.class).value() : "");
+                assertThat(paths.containsKey(path)).as("path %s in %s", path, paths.keySet()).isTrue();
+                JsonObject op = paths.getJsonObject(path).getJsonObject(verb);
+                assertThat(op).as("%s %s", verb, path).isNotNull();
+                JsonObject responses = op.getJsonObject("responses");
+                assertThat(responses.keySet()).as("%s %s", verb, path).anyMatch(code -> code.startsWith("2"));
+                for (String code : responses.keySet()) {
+                    if (code.startsWith("4")) {
+                        JsonObject resp = resolve(doc, responses.getJsonObject(code));
+                        assertThat(resp.getJsonObject("content").getJsonObject("application/json")
+                            .getJsonObject("schema").getString("$ref")).as("%s %s %s", verb, path, code)
+                            .isEqualTo("#/components/schemas/Error");
+                    }
+                }
+                boolean operator = m.isAnnotationPresent(OperatorOnly.class);
+                assertThat(op.containsKey("security")).as("security of %s %s", verb, path).isEqualTo(operator);
+                if (operator) {
+                    assertThat(op.getJsonArray("security").toString()).contains("operatorToken").contains("boatAdminToken");
+                    assertThat(resolve(doc, responses.getJsonObject("401")).getJsonObject("headers").keySet())
+                        .contains("WWW-Authenticate");
+                }
+            }
+        }
+        assertThat(components.getJsonObject("schemas").keySet()).contains("Error", "EnrollmentRequest",
+            "EnrollmentResponse", "BindKeyRequest", "ChallengeResponse", "QuoteRequest", "SignedTrustReport",
+            "TrustReport", "JwkSet", "ReferenceValuesRequest");
+        assertThat(components.getJsonObject("schemas").getJsonObject("TrustReport").getJsonObject("properties")
+            .keySet()).contains("trusted", "reasons", "policyVersion", "bindPublicKey", "expiresAt");
+        assertThat(components.getJsonObject("schemas").getJsonObject("BindKeyRequest").getJsonArray("required")
+            .toString()).contains("nonce");
+        assertThat(components.getJsonObject("securitySchemes").getJsonObject("operatorToken").getString("scheme"))
+            .isEqualTo("bearer");
+    }
+
+    private static String httpMethod(java.lang.reflect.Method m) {
+        for (Class<? extends java.lang.annotation.Annotation> a : List.of(jakarta.ws.rs.GET.class,
+                jakarta.ws.rs.POST.class, jakarta.ws.rs.PUT.class, jakarta.ws.rs.DELETE.class)) {
+            if (m.isAnnotationPresent(a)) {
+                return a.getSimpleName().toLowerCase(java.util.Locale.ROOT);
+            }
+        }
+        return null;
+    }
+
+    /** Follows a local "$ref" (#/components/...) once. */
+    private static JsonObject resolve(JsonObject doc, JsonObject maybeRef) {
+        if (!maybeRef.containsKey("$ref")) {
+            return maybeRef;
+        }
+        JsonObject at = doc;
+        for (String part : maybeRef.getString("$ref").substring(2).split("/")) {
+            at = at.getJsonObject(part);
+        }
+        return at;
     }
 }
