@@ -44,6 +44,14 @@ import java.util.logging.Logger;
 public final class AttestationService {
     private static final Logger LOG = Logger.getLogger(AttestationService.class.getName());
     private static final HexFormat HEX = HexFormat.of();
+    /** What each TPM structure in a request must be, for 400 messages. */
+    private static final Map<String, String> EXPECTED = Map.of(
+        "ekPublic", "an RSA TPMT_PUBLIC or TPM2B_PUBLIC, base64",
+        "akPublic", "an RSA TPMT_PUBLIC or TPM2B_PUBLIC, base64",
+        "bindPublic", "an RSA TPMT_PUBLIC or TPM2B_PUBLIC, base64",
+        "attest", "the TPMS_ATTEST bytes TPM2_Quote signed, base64",
+        "certifyInfo", "the TPMS_ATTEST bytes TPM2_Certify signed, base64",
+        "signature", "a TPMT_SIGNATURE, base64");
 
     private final AttestationRepository repository;
     private final EkCertificateValidator ekValidator;
@@ -349,14 +357,6 @@ public final class AttestationService {
                 + " (expected " + EXPECTED.get(field) + ")");
         }
     }
-
-    private static final Map<String, String> EXPECTED = Map.of(
-        "ekPublic", "an RSA TPMT_PUBLIC or TPM2B_PUBLIC, base64",
-        "akPublic", "an RSA TPMT_PUBLIC or TPM2B_PUBLIC, base64",
-        "bindPublic", "an RSA TPMT_PUBLIC or TPM2B_PUBLIC, base64",
-        "attest", "the TPMS_ATTEST bytes TPM2_Quote signed, base64",
-        "certifyInfo", "the TPMS_ATTEST bytes TPM2_Certify signed, base64",
-        "signature", "a TPMT_SIGNATURE, base64");
 
     private interface TpmParse<T> {
         T run() throws TpmFormatException;
