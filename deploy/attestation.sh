@@ -16,23 +16,14 @@
 #   BOAT_ATTESTATION_SIGNING_KEYSTORE(_PASSWORD)  PKCS#12 key signing trust reports; generated in HOME when not given
 #   BOAT_ATTESTATION_JDBC_URL/USER/PASSWORD  jdbc:postgresql://HOST:PORT/DB for PostgreSQL
 #   BOAT_JAVA_OPTS                       extra JVM options, e.g. -Dboat.attestation.trust-lifetime-seconds=300
+#   BOAT_PAYARA_MICRO_JAR                a Payara Micro jar to use instead of fetching one
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 target="$root/attestation-service/target"
 war="$target/attestation-service.war"
-micro="$target/payara-micro.jar"
+micro="${BOAT_PAYARA_MICRO_JAR:-$target/payara-micro.jar}"
 pg="$target/postgresql.jar"
 version_of() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$root/pom.xml" | head -1; }
-
-if [ "${1:-}" = "--rebuild" ] || [ ! -f "$war" ]; then
-  (cd "$root" && mvn -q -B -ntp -DskipTests -pl attestation-service,agent -am package)
-fi
-if [ ! -f "$micro" ] || [ ! -f "$pg" ]; then
-  (cd "$root" && mvn -q -B -ntp dependency:copy -DoutputDirectory="$target" -Dmdep.stripVersion=true \
-    -Dartifact="fish.payara.extras:payara-micro:$(version_of payara.micro.version)" \
-    && mvn -q -B -ntp dependency:copy -DoutputDirectory="$target" -Dmdep.stripVersion=true \
-    -Dartifact="org.postgresql:postgresql:$(version_of postgresql.version)")
-fi
 
 cas="${BOAT_ATTESTATION_EK_CA_CERTIFICATES:-}"
 if [ -z "$cas" ]; then
@@ -47,6 +38,12 @@ for f in "${ca_files[@]}"; do
     exit 2
   fi
 done
+
+if [ "${1:-}" = "--rebuild" ] || [ ! -f "$war" ]; then
+  (cd "$root" && mvn -q -B -ntp -DskipTests -pl attestation-service,agent -am package)
+fi
+fetch() { (cd "$root" && mvn -q -B -ntp dependency:copy -DoutputDirectory="$target" -Dmdep.stripVersion=true -Dartifact="$1"); }
+[ -f "$micro" ] || fetch "fish.payara.extras:payara-micro:$(version_of payara.micro.version)"
 
 home="${BOAT_ATTESTATION_HOME:-$PWD/var/attestation}"
 umask 077
@@ -88,6 +85,7 @@ libs=()
 case "$url" in
   jdbc:postgresql:*)
     export BOAT_ATTESTATION_JDBC_CLASS="${BOAT_ATTESTATION_JDBC_CLASS:-org.postgresql.ds.PGSimpleDataSource}"
+    [ -f "$pg" ] || fetch "org.postgresql:postgresql:$(version_of postgresql.version)"
     libs=(--addlibs "$pg") ;;
 esac
 

@@ -93,7 +93,7 @@ public final class Swtpm implements AutoCloseable {
     }
 
     /** A free loopback port and the next one, below Linux's ephemeral range. */
-    static int freePortPair() throws IOException {
+    public static int freePortPair() throws IOException {
         // Below Linux's ephemeral range (32768+), so no outgoing connection's local port can take
         // it between this check and the server's bind.
         java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
