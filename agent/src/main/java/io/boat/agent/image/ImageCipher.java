@@ -69,9 +69,8 @@ public final class ImageCipher {
             throws IOException, GeneralSecurityException, ImageRejectedException {
         try (InputStream s = Files.newInputStream(in)) {
             ImageHeader header = ImageHeader.read(s);
-            if (expectedKeyId != null && !expectedKeyId.equals(header.keyId())) {
-                throw new ImageRejectedException(Reason.WRONG_SECRET, "image is encrypted under secret "
-                    + header.keyId() + ", not " + expectedKeyId);
+            if (expectedKeyId != null) {
+                header.requireKeyId(expectedKeyId);
             }
             decryptChunks(new ChunkCipher(key, header), header, s, out, progress);
         } finally {

@@ -128,6 +128,14 @@ public final class ImageHeader {
         return noncePrefix.clone();
     }
 
+    /** Refuses an image encrypted under another key than {@code expected}. */
+    public void requireKeyId(String expected) throws ImageRejectedException {
+        if (!keyId.equals(expected)) {
+            throw new ImageRejectedException(Reason.WRONG_SECRET, "image is encrypted under secret " + keyId
+                + ", not " + expected);
+        }
+    }
+
     /** Names the key the image is encrypted under (the BOAT secret's id). */
     public String keyId() {
         return keyId;
