@@ -58,9 +58,13 @@ public final class KeyManagerClient {
         byte[] body = Json.createObjectBuilder().add("auth", auth).build().toString().getBytes(StandardCharsets.UTF_8);
         HttpRequest req = HttpRequest.newBuilder(tokens).timeout(TIMEOUT).header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        Arrays.fill(body, (byte) 0);
-        KeyManagerClient unauthenticated = new KeyManagerClient(null);
-        Answer r = unauthenticated.send(req, tokens);
+        Answer r;
+        try {
+            r = new KeyManagerClient(null).send(req, tokens);
+        } finally {
+            // Only now: the publisher sends this very array, it does not copy it.
+            Arrays.fill(body, (byte) 0);
+        }
         String token = r.headers().firstValue("X-Subject-Token").orElse(null);
         if (r.status() != 201 || token == null) {
             throw failure("authentication at " + tokens, r);
