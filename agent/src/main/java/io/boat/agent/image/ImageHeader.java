@@ -26,7 +26,8 @@ public final class ImageHeader {
     static final int TAG_LENGTH = 16;
     public static final int MIN_CHUNK_SIZE = 1024;
     public static final int MAX_CHUNK_SIZE = 8 << 20;
-    public static final int DEFAULT_CHUNK_SIZE = 1 << 20;
+    /** 64 KiB: the tag costs 0.02 %, and JCE's GCM gets JIT-compiled after fewer bytes than with 1 MiB chunks (bench/RESULTS.md). */
+    public static final int DEFAULT_CHUNK_SIZE = 64 << 10;
     static final int MAX_KEY_ID_LENGTH = 255;
 
     private final int chunkSize;
