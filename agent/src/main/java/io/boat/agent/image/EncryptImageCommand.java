@@ -34,6 +34,7 @@ public final class EncryptImageCommand implements Callable<Integer> {
             long size = Files.size(files.in);
             try (ImageKey key = new PayloadKeySource(auth.client()).fetch(ref);
                  InputStream plain = Files.newInputStream(files.in)) {
+                ImageCipher.warmUpFor(size);
                 ImageCipher.encrypt(key, ref.id(), chunkSize, plain, files.out, Progress.onTerminal("encrypting", size));
             }
             spec.commandLine().getOut().println("encrypted " + files.in + " -> " + files.out + " (" + size + " bytes, secret " + ref.id() + ")");

@@ -54,6 +54,11 @@ public final class ImageCipher {
         }
     }
 
+    /** Prepares the JVM for an image of about {@code bytes} (a no-op for small ones); see {@link GcmWarmUp}. */
+    public static void warmUpFor(long bytes) throws GeneralSecurityException {
+        GcmWarmUp.before(bytes);
+    }
+
     /** Reads just the header of an encrypted image (to learn which key it needs). */
     public static ImageHeader header(Path in) throws IOException, ImageRejectedException {
         try (InputStream s = Files.newInputStream(in)) {
@@ -69,6 +74,7 @@ public final class ImageCipher {
             throws IOException, GeneralSecurityException, ImageRejectedException {
         try (InputStream s = Files.newInputStream(in)) {
             ImageHeader header = ImageHeader.read(s);
+            GcmWarmUp.before(Files.size(in));
             if (expectedKeyId != null) {
                 header.requireKeyId(expectedKeyId);
             }

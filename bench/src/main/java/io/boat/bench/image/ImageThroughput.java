@@ -34,6 +34,7 @@ public final class ImageThroughput {
         try (ImageKey key = ImageKey.copyOf(keyBytes)) {
             if ("encrypt".equals(args[0])) {
                 try (InputStream s = Files.newInputStream(in)) {
+                    ImageCipher.warmUpFor(Files.size(in));
                     ImageCipher.encrypt(key, "bench", chunk, s, out, segments);
                 }
             } else {
