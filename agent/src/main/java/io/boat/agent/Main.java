@@ -148,6 +148,9 @@ public final class Main {
         Main main = new Main();
         main.out = out;
         CommandLine cl = new CommandLine(main);
+        cl.addSubcommand(new io.boat.agent.image.EncryptImageCommand());
+        cl.addSubcommand(new io.boat.agent.image.DecryptImageCommand());
+        cl.addSubcommand(new io.boat.agent.vm.LaunchCommand());
         cl.setOut(out);
         cl.setErr(out);
         return cl.execute(args);

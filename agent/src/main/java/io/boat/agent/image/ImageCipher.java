@@ -1,0 +1,112 @@
+package io.boat.agent.image;
+
+import io.boat.agent.image.ImageRejectedException.Reason;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+
+/**
+ * Encrypts and decrypts whole images in the chunked format, in constant memory (two chunk-sized
+ * buffers) whatever the image size. Output is written through {@link AtomicOutput}: it appears,
+ * mode 0600, only after the last chunk has been written (encrypt) or verified (decrypt); on any
+ * failure nothing is left at the output path.
+ *
+ * <p>Chunk layout: every chunk but the last carries exactly {@code chunkSize} plaintext bytes;
+ * the last carries 0..chunkSize-1, so an image whose size is a multiple of the chunk size ends with
+ * an empty last chunk. The reader therefore knows the last chunk by its short length alone, and a
+ * file cut at a chunk boundary lacks its last chunk and is refused.
+ */
+public final class ImageCipher {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private ImageCipher() {
+    }
+
+    /** Encrypts {@code in} to a new file {@code out} under {@code key}, naming it {@code keyId} in the header. */
+    public static void encrypt(ImageKey key, String keyId, int chunkSize, InputStream in, Path out, Progress progress)
+            throws IOException, GeneralSecurityException {
+        ImageHeader header = ImageHeader.create(chunkSize, keyId, RANDOM);
+        ChunkCipher cipher = new ChunkCipher(key, header);
+        byte[] plain = new byte[chunkSize];
+        byte[] sealed = new byte[chunkSize + ImageHeader.TAG_LENGTH];
+        try (AtomicOutput target = AtomicOutput.create(out)) {
+            byte[] h = header.encoded();
+            target.write(h, h.length);
+            long done = 0;
+            for (long index = 0; ; index++) {
+                int n = in.readNBytes(plain, 0, chunkSize);
+                boolean last = n < chunkSize;
+                target.write(sealed, cipher.seal(index, last, plain, n, sealed));
+                done += n;
+                progress.update(done);
+                if (last) {
+                    break;
+                }
+            }
+            target.commit();
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+            progress.finish();
+        }
+    }
+
+    /** Prepares the JVM for an image of about {@code bytes} (a no-op for small ones); see {@link GcmWarmUp}. */
+    public static void warmUpFor(long bytes) throws GeneralSecurityException {
+        GcmWarmUp.before(bytes);
+    }
+
+    /** Reads just the header of an encrypted image (to learn which key it needs). */
+    public static ImageHeader header(Path in) throws IOException, ImageRejectedException {
+        try (InputStream s = Files.newInputStream(in)) {
+            return ImageHeader.read(s);
+        }
+    }
+
+    /**
+     * Verifies and decrypts {@code in} to a new file {@code out}. If {@code expectedKeyId} is not null
+     * the header must name it. Refused images throw before {@code out} exists.
+     */
+    public static void decrypt(ImageKey key, String expectedKeyId, Path in, Path out, Progress progress)
+            throws IOException, GeneralSecurityException, ImageRejectedException {
+        try (InputStream s = Files.newInputStream(in)) {
+            ImageHeader header = ImageHeader.read(s);
+            GcmWarmUp.before(Files.size(in));
+            if (expectedKeyId != null) {
+                header.requireKeyId(expectedKeyId);
+            }
+            decryptChunks(new ChunkCipher(key, header), header, s, out, progress);
+        } finally {
+            progress.finish();
+        }
+    }
+
+    private static void decryptChunks(ChunkCipher cipher, ImageHeader header, InputStream in, Path out,
+                                      Progress progress) throws IOException, GeneralSecurityException, ImageRejectedException {
+        byte[] sealed = new byte[header.chunkSize() + ImageHeader.TAG_LENGTH];
+        byte[] plain = new byte[header.chunkSize()];
+        try (AtomicOutput target = AtomicOutput.create(out)) {
+            long read = header.encoded().length;
+            for (long index = 0; ; index++) {
+                int n = in.readNBytes(sealed, 0, sealed.length);
+                boolean last = n < sealed.length;
+                if (last && n < ImageHeader.TAG_LENGTH) {
+                    throw new ImageRejectedException(Reason.TRUNCATED, "truncated image: chunk " + index
+                        + " is missing or shorter than its tag (the last chunk is missing)");
+                }
+                target.write(plain, cipher.open(index, last, sealed, n, plain));
+                read += n;
+                progress.update(read);
+                if (last) {
+                    break;
+                }
+            }
+            target.commit();
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
+    }
+}
