@@ -10,8 +10,14 @@ public final class TpmAlg {
     public static final int SHA256 = 0x000B;
     public static final int SHA384 = 0x000C;
     public static final int SHA512 = 0x000D;
+    public static final int AES = 0x0006;
     public static final int NULL = 0x0010;
+    public static final int SM4 = 0x0013;
+    public static final int RSASSA = 0x0014;
+    public static final int RSAES = 0x0015;
+    public static final int RSAPSS = 0x0016;
     public static final int OAEP = 0x0017;
+    public static final int CAMELLIA = 0x0026;
 
     private TpmAlg() {
     }

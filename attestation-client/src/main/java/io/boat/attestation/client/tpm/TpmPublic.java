@@ -50,11 +50,14 @@ public final class TpmPublic {
         }
         symmetricAlg = r.u16("symmetric.algorithm");
         if (symmetricAlg != TpmAlg.NULL) {
+            requireOneOf(symmetricAlg, "symmetric algorithm", TpmAlg.AES, TpmAlg.SM4, TpmAlg.CAMELLIA);
             r.u16("symmetric.keyBits");
             r.u16("symmetric.mode");
         }
         scheme = r.u16("scheme");
-        if (scheme != TpmAlg.NULL) {
+        // TPMU_ASYM_SCHEME: the signing and OAEP schemes carry a hash, RSAES and NULL carry nothing.
+        if (scheme != TpmAlg.NULL && scheme != TpmAlg.RSAES) {
+            requireOneOf(scheme, "RSA scheme", TpmAlg.RSASSA, TpmAlg.RSAPSS, TpmAlg.OAEP);
             r.u16("scheme.hashAlg");
         }
         keyBits = r.u16("keyBits");
@@ -70,6 +73,15 @@ public final class TpmPublic {
             throw new TpmFormatException(TpmFormatException.Problem.INCONSISTENT, "keyBits " + keyBits
                 + " does not match the " + modulus.length + "-byte modulus");
         }
+    }
+
+    private static void requireOneOf(int alg, String what, int... allowed) throws TpmFormatException {
+        for (int a : allowed) {
+            if (a == alg) {
+                return;
+            }
+        }
+        throw new TpmFormatException(TpmFormatException.Problem.UNSUPPORTED, String.format("%s 0x%04x", what, alg));
     }
 
     /** Parses a TPMT_PUBLIC that fills {@code tpmtPublic} exactly. */

@@ -96,6 +96,8 @@ class BindKeyRequirementsTest {
         TpmPublic key = TpmPublic.parse(rsaArea(attrs, 0x0014, 2048, modulus(256)));
 
         assertThat(BindKeyRequirements.standard().violations(key)).containsExactly("scheme 0x0014 does not allow OAEP decryption");
+        assertThat(BindKeyRequirements.standard().violations(TpmPublic.parse(rsaArea(attrs, TpmAlg.RSAES, 2048, modulus(256)))))
+            .containsExactly("scheme 0x0015 does not allow OAEP decryption");
         assertThat(BindKeyRequirements.standard().violations(TpmPublic.parse(rsaArea(attrs, TpmAlg.OAEP, 2048, modulus(256)))))
             .isEmpty();
     }

@@ -52,7 +52,7 @@ final class TpmFixtures {
         ByteBuffer b = ByteBuffer.allocate(64 + modulus.length);
         b.putShort((short) TpmAlg.RSA).putShort((short) TpmAlg.SHA256).putInt(attributes).putShort((short) 0);
         b.putShort((short) TpmAlg.NULL).putShort((short) scheme);
-        if (scheme != TpmAlg.NULL) {
+        if (scheme != TpmAlg.NULL && scheme != TpmAlg.RSAES) {
             b.putShort((short) TpmAlg.SHA256);
         }
         b.putShort((short) keyBits).putInt(0).putShort((short) modulus.length).put(modulus);

@@ -137,6 +137,27 @@ class TpmPublicTest {
         assertThat(pub.name()).hasSize(34).startsWith((byte) 0x00, (byte) 0x0b);
     }
 
+    @Test
+    void parse_rsaesScheme_hasNoHashField() throws Exception {
+        TpmPublic pub = TpmPublic.parse(rsaArea(DECRYPT_KEY, TpmAlg.RSAES, 2048, modulus(256)));
+
+        assertThat(pub.scheme()).isEqualTo(TpmAlg.RSAES);
+        assertThat(pub.keyBits()).isEqualTo(2048);
+    }
+
+    @Test
+    void parse_unknownScheme_failsAsUnsupported() {
+        assertProblem(rsaArea(DECRYPT_KEY, 0x0018, 2048, modulus(256)), TpmFormatException.Problem.UNSUPPORTED);
+    }
+
+    @Test
+    void parse_xorSymmetricAlgorithm_failsAsUnsupported() {
+        byte[] area = publicArea("bind.pub");
+        ByteBuffer.wrap(area).putShort(10, (short) 0x000A);
+
+        assertProblem(area, TpmFormatException.Problem.UNSUPPORTED);
+    }
+
     private static void assertProblem(byte[] area, TpmFormatException.Problem problem) {
         assertThatThrownBy(() -> TpmPublic.parse(area)).isInstanceOf(TpmFormatException.class)
             .extracting(e -> ((TpmFormatException) e).problem()).isEqualTo(problem);
