@@ -1,6 +1,7 @@
 package io.boat.kms.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.boat.attestation.client.testsupport.BindKeySwtpm;
@@ -53,6 +54,17 @@ class TpmUnwrapCrossCheckTest {
 
         byte[] blob = TpmOaepWrap.wrap(SecretBytes.copyOf(key), target);
 
+        assertThat(tpm.rsaDecrypt("bind", blob, "TPM2".getBytes(StandardCharsets.US_ASCII))).isEqualTo(key);
+    }
+
+    @Test
+    void rawWrap_unwrappedWithEmptyLabel_isRefusedByTheTpm() throws Exception {
+        byte[] key = new byte[32];
+        Arrays.fill(key, (byte) 0x11);
+        byte[] blob = TpmOaepWrap.wrap(SecretBytes.copyOf(key), target);
+
+        assertThatThrownBy(() -> tpm.rsaDecrypt("bind", blob, null)).isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("tpm2_rsadecrypt");
         assertThat(tpm.rsaDecrypt("bind", blob, "TPM2".getBytes(StandardCharsets.US_ASCII))).isEqualTo(key);
     }
 
