@@ -119,10 +119,11 @@ public final class PcrSelection {
         return values;
     }
 
+    /** The selection in tpm2-tools syntax, e.g. {@code sha256:0,1,7}; {@link #parse} reads it back. */
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder();
-        banks.forEach((alg, pcrs) -> s.append(s.length() == 0 ? "" : "+").append(String.format("0x%04x:", alg))
+        banks.forEach((alg, pcrs) -> s.append(s.length() == 0 ? "" : "+").append(TpmAlg.toolName(alg)).append(':')
             .append(pcrs.toString().replaceAll("[\\[\\] ]", "")));
         return s.toString();
     }

@@ -39,7 +39,18 @@ public final class TpmAlg {
         }
     }
 
-    /** The tpm2-tools name of a bank's hash algorithm ("sha256"), or null when unknown. */
+    /** The tpm2-tools name of a hash algorithm ("sha256"), or its hex id when unknown. */
+    static String toolName(int alg) {
+        return switch (alg) {
+            case SHA1 -> "sha1";
+            case SHA256 -> "sha256";
+            case SHA384 -> "sha384";
+            case SHA512 -> "sha512";
+            default -> String.format("0x%04x", alg);
+        };
+    }
+
+    /** The hash algorithm of a tpm2-tools bank name ("sha256"), or null when unknown. */
     static Integer byToolName(String name) {
         return switch (name) {
             case "sha1" -> SHA1;

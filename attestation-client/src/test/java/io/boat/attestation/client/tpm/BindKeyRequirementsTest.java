@@ -40,7 +40,7 @@ class BindKeyRequirementsTest {
         assertThatThrownBy(() -> pcrBound().check(key)).isInstanceOf(UnusableBindKeyException.class)
             .extracting(e -> ((UnusableBindKeyException) e).reasons()).asList().satisfiesExactly(
                 r -> assertThat(r.toString()).startsWith("userWithAuth is set"),
-                r -> assertThat(r.toString()).startsWith("authPolicy is not TPM2_PolicyPCR over 0x000b:0,1,7"));
+                r -> assertThat(r.toString()).startsWith("authPolicy is not TPM2_PolicyPCR over sha256:0,1,7"));
     }
 
     @Test

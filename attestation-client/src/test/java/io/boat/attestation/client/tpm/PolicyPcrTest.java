@@ -68,6 +68,15 @@ class PolicyPcrTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"sha256:0,1,7", "sha1:23+sha256:0,8"})
+    void toString_isTpm2ToolsSyntaxThatParsesBack(String list) throws Exception {
+        PcrSelection selection = PcrSelection.parse(list);
+
+        assertThat(selection).hasToString(list);
+        assertThat(PcrSelection.parse(selection.toString()).marshal()).isEqualTo(selection.marshal());
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"", "sha256", "sha256:", "md5:0", "sha256:24", "sha256:0+sha256:1", "sha256:a", "sha256:0,,1"})
     void parse_badPcrList_fails(String list) {
         assertThatThrownBy(() -> PcrSelection.parse(list)).isInstanceOf(TpmFormatException.class);
