@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -72,9 +73,15 @@ public final class BindKeySwtpm implements AutoCloseable {
         }
     }
 
+    /** Stops the swtpm and deletes its state and key files. */
     @Override
     public void close() throws IOException, InterruptedException {
         run(dir, null, SCRIPTS.resolve("swtpm-stop.sh").toString(), dir.resolve("state").toString());
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private static String run(Path dir, String tcti, String... command) throws IOException, InterruptedException {
