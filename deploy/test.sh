@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every BOAT test against real parts: installs what the tests need (Debian packages:
-# PyKMIP, swtpm, tpm2-tools, PostgreSQL, OpenSSL), starts a private PostgreSQL server for the
+# PyKMIP, swtpm, tpm2-tools, PostgreSQL, OpenSSL, curl for the EAR start scripts), starts a private PostgreSQL server for the
 # integration tests, runs `mvn verify` over all modules, and stops what it started.
 # Extra arguments go to Maven (e.g. deploy/test.sh -pl src-it -am).
 set -euo pipefail
@@ -9,7 +9,7 @@ cd "$root"
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-packages=(python3-pykmip python3-barbicanclient python3-keystoneauth1 python3-castellan swtpm swtpm-tools tpm2-tools postgresql openssl)
+packages=(python3-pykmip python3-barbicanclient python3-keystoneauth1 python3-castellan swtpm swtpm-tools tpm2-tools postgresql openssl curl)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
