@@ -101,7 +101,6 @@ if [ ! -d "$domaindir" ]; then
   done
   sed -i "0,/<java-config \([^>]*\)>/s||&$opts|" "$xml"
   echo "$port" > "$domaindir/boat-http-port"
-  fresh=1
 fi
 mkdir -p "$home"
 chmod 700 "$home"
@@ -122,11 +121,14 @@ echo "Payara Server domain $domain started (admin port $admin_port) in $(( $(dat
 # applications already deployed (after logging "startup time"); a deployment now would load BOAT a
 # second time concurrently. The domain has finished when it starts its JMX connector (on
 # SERVER_READY, after every application), when BOAT answers, or when loading BOAT failed.
+# (grep -c, not -q: with pipefail an early exit of grep would fail the pipe with tail's SIGPIPE.)
+since_start() {
+  tail -c "+$log_from" "$log" 2>/dev/null
+}
 loaded() {
   # Payara rotates server.log past 2 MB; then all of the new file is this start's.
   [ "$(stat -c %s "$log" 2>/dev/null || echo 0)" -ge $((log_from - 1)) ] || log_from=1
-  tail -c "+$log_from" "$log" 2>/dev/null \
-    | grep -q -e 'JMXStartupService has started JMXConnector' -e 'Exception while loading the app' \
+  since_start | grep -c -e 'JMXStartupService has started JMXConnector' -e 'Exception while loading the app' >/dev/null \
     || [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/" || true)" = 300 ]
 }
 until loaded; do
@@ -135,18 +137,25 @@ until loaded; do
 done
 echo "domain $domain finished loading after $(( $(date +%s) - started )) s"
 
-# One asadmin session: on a new domain the same JDBC pool and jdbc/boat as on Payara Micro (the
-# Micro-only listener command left out), then the deployment, only when the EAR changed.
-# multimode reads one more level of backslash escapes than Micro's command files.
+# One asadmin session: the same JDBC pool and jdbc/boat as on Payara Micro where the domain lacks
+# them (the Micro-only listener command left out; a first start that failed half-way may have
+# made the pool only), then the deployment, only when the EAR changed. multimode reads one more
+# level of backslash escapes than Micro's command files.
+xml="$domaindir/config/domain.xml"
 sum="$(sha256sum "$ear" | cut -d' ' -f1)"
 cmds="$domaindir/boat-deploy.asadmin"
 : > "$cmds"
-if [ "${fresh:-0}" = 1 ]; then
-  "$here/../postboot.sh" "$home" | grep -v '^set ' | sed 's/\\/\\\\/g' >> "$cmds"
+if ! grep -q 'jndi-name="jdbc/boat"' "$xml"; then
+  "$here/../postboot.sh" "$home" | grep -v '^set ' \
+    | if grep -q '<jdbc-connection-pool [^>]*name="boatPool"' "$xml"; then grep -v '^create-jdbc-connection-pool'; else cat; fi \
+    | sed 's/\\/\\\\/g' >> "$cmds"
 fi
-if [ "$(cat "$domaindir/boat-ear.sha256" 2>/dev/null)" != "$sum" ] \
-   || ! grep -q '<application [^>]*name="boat"' "$domaindir/config/domain.xml"; then
+if [ "$(cat "$domaindir/boat-ear.sha256" 2>/dev/null)" != "$sum" ] || ! grep -q '<application [^>]*name="boat"' "$xml"; then
   printf 'deploy --force=true --name boat %s\n' "$(printf '%s' "$ear" | sed 's/\\/\\\\/g')" >> "$cmds"
+elif since_start | grep -c 'Exception while loading the app' >/dev/null; then
+  # The EAR deployed last, unchanged, did not load: deploying it again would not help.
+  echo "BOAT failed to load (EAR unchanged since the last deployment); see $log" >&2
+  exit 1
 fi
 if [ -s "$cmds" ]; then
   t=$(date +%s)
