@@ -81,7 +81,6 @@ ear_stop_on_failure "$here/stop.sh" "$wf"
 log="$wf/standalone/log/server.log"
 export JBOSS_PIDFILE="$wf/standalone/boat.pid" LAUNCH_JBOSS_IN_BACKGROUND=1
 [ -n "${BOAT_JAVA_OPTS:-}" ] && export JAVA_OPTS="$BOAT_JAVA_OPTS -Djava.net.preferIPv4Stack=true"
-echo $((port + 2)) > "$wf/standalone/boat.management-port"
 nohup "$wf/bin/standalone.sh" -c "$config" -b "$bind" -bmanagement 127.0.0.1 \
   -Djboss.http.port="$port" -Djboss.https.port=$((port + 1)) \
   -Djboss.management.http.port=$((port + 2)) -Djboss.management.https.port=$((port + 3)) \
