@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every BOAT test against real parts: installs what the tests need (Debian packages:
-# PyKMIP, swtpm, tpm2-tools, PostgreSQL, OpenSSL; QEMU, busybox-static and cpio for the test VM,
+# PyKMIP, swtpm, tpm2-tools, PostgreSQL, OpenSSL, curl for the EAR start scripts; QEMU, busybox-static and cpio for the test VM,
 # whose kernel deploy/vm/build-test-image.sh fetches with apt-get download), starts a private
 # PostgreSQL server for the integration tests, runs `mvn verify` over all modules, and stops what it started.
 # Extra arguments go to Maven (e.g. deploy/test.sh -pl src-it -am).
@@ -10,7 +10,7 @@ cd "$root"
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-packages=(python3-pykmip python3-barbicanclient python3-keystoneauth1 python3-castellan swtpm swtpm-tools tpm2-tools postgresql openssl qemu-system-x86 busybox-static cpio)
+packages=(python3-pykmip python3-barbicanclient python3-keystoneauth1 python3-castellan swtpm swtpm-tools tpm2-tools postgresql openssl curl qemu-system-x86 busybox-static cpio)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

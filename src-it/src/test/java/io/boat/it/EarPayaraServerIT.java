@@ -1,7 +1,7 @@
 package io.boat.it;
 
 /** The EAR on Payara Server 6 (deploy/payara-server/), EclipseLink, H2 under the domain. */
-class EarPayaraServerIT extends EarSmokeTests {
+class EarPayaraServerIT extends EarServerTests {
 
     @Override
     EarServer.Kind kind() {

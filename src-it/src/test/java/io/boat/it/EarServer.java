@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -16,28 +17,44 @@ import java.util.stream.Stream;
  * The EAR (ear/target/boat.ear) on a full application server, started and stopped by the scripts
  * an operator uses: {@code deploy/payara-server/start.sh|stop.sh} and {@code deploy/wildfly/start.sh|stop.sh}.
  * The servers are the zips Maven unpacked into {@code target/servers}; BOAT's state in them (the
- * Payara domain, WildFly's derived configuration, data and deployments) is reset before each start.
+ * Payara domain, WildFly's derived configuration, data and deployments) is reset by
+ * {@link #resetAndStart()} only, so {@link #stop()} then {@link #start()} is an operator's restart.
  */
 public final class EarServer implements AutoCloseable {
 
     public static final String ADMIN_PASSWORD = "it-ear-admin-password-1";
 
-    /** Which server, its script folder under deploy/, and the ports its start script uses around HTTP_PORT. */
+    /** Generous: a start on the shared 2-core CI machine took up to 165 s under load. */
+    private static final int START_TIMEOUT_SECONDS = 420;
+
+    /**
+     * Which server, its script folder under deploy/, the ports its start script uses around
+     * HTTP_PORT, where it writes the server's pid, and the offset from HTTP_PORT of a port it
+     * needs besides HTTP (Payara's admin listener, WildFly's management HTTP).
+     */
     public enum Kind {
-        PAYARA_SERVER("payara-server", "boat.payara.dir", -80, 20),
-        WILDFLY("wildfly", "boat.wildfly.dir", 0, 5);
+        PAYARA_SERVER("payara-server", "boat.payara.dir", -80, 20, "glassfish/domains/boat/config/pid", -32),
+        WILDFLY("wildfly", "boat.wildfly.dir", 0, 5, "standalone/boat.pid", 2);
 
         final String scripts;
         final String dirProperty;
         final int portsBelow;
         final int portsAbove;
+        final String pidFile;
+        final int otherPortOffset;
 
-        Kind(String scripts, String dirProperty, int portsBelow, int portsAbove) {
+        Kind(String scripts, String dirProperty, int portsBelow, int portsAbove, String pidFile, int otherPortOffset) {
             this.scripts = scripts;
             this.dirProperty = dirProperty;
             this.portsBelow = portsBelow;
             this.portsAbove = portsAbove;
+            this.pidFile = pidFile;
+            this.otherPortOffset = otherPortOffset;
         }
+    }
+
+    /** What a start or stop script did: its exit status, its output, how long it took. */
+    public record Run(int exitCode, String output, long millis) {
     }
 
     private final Kind kind;
@@ -68,32 +85,74 @@ public final class EarServer implements AutoCloseable {
         return new EarServer(kind);
     }
 
-    /** Resets BOAT's state in the server, runs the start script (deploy, wait for GET / = 300). */
-    public EarServer start() {
+    /** Resets BOAT's state in the server, then {@link #start()}: a first start on a fresh unzip. */
+    public EarServer resetAndStart() {
+        stop(); // a server an interrupted earlier run left behind would hold the folder and ports
         reset();
-        Path ear = Path.of(System.getProperty("boat.ear", "../ear/target/boat.ear")).toAbsolutePath();
-        long t0 = System.nanoTime();
-        int rc = run(240, "start.sh", serverDir.toString(), ear.toString(), String.valueOf(port));
-        startMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-        started = true;
-        if (rc != 0) {
-            throw new IllegalStateException(kind + " start failed (" + rc + "); see " + log + " and the server's log");
+        return start();
+    }
+
+    /** Runs the start script (deploy if the EAR changed, wait for GET / = 300); fails unless it exits 0. */
+    public EarServer start() {
+        Run run = runStart();
+        startMillis = run.millis();
+        if (run.exitCode() != 0) {
+            throw new IllegalStateException(kind + " start failed (" + run.exitCode() + "): " + run.output()
+                    + "; see the server's log");
         }
-        System.out.printf("%s: BOAT EAR ready on %s after %d ms (create/configure, start, deploy)%n",
-                kind, baseUrl(), startMillis);
+        System.out.printf("%s: BOAT EAR ready on %s after %d ms%n", kind, baseUrl(), startMillis);
         return this;
     }
 
-    public void stop() {
-        if (started) {
-            started = false;
-            run(120, "stop.sh", serverDir.toString());
+    /** Runs the start script with BOAT's EAR and reports what it did, whatever the outcome. */
+    public Run runStart() {
+        return runStart(Path.of(System.getProperty("boat.ear", "../ear/target/boat.ear")).toAbsolutePath());
+    }
+
+    /** Runs the start script with the EAR given and reports what it did, whatever the outcome. */
+    public Run runStart(Path ear) {
+        started = true;
+        return run(START_TIMEOUT_SECONDS, "start.sh", serverDir.toString(), ear.toString(), String.valueOf(port));
+    }
+
+    /** A folder of this server's test run (beside the scripts' log) for files a test makes. */
+    public Path workDir() {
+        return log.getParent();
+    }
+
+    /** Runs the stop script; fails unless it exits 0. */
+    public Run stop() {
+        started = false;
+        Run run = run(120, "stop.sh", serverDir.toString());
+        if (run.exitCode() != 0) {
+            throw new IllegalStateException(kind + " stop failed (" + run.exitCode() + "): " + run.output());
         }
+        return run;
     }
 
     @Override
     public void close() {
-        stop();
+        if (started) {
+            stop();
+        }
+    }
+
+    /** The server JVM's pid as the start script recorded it. */
+    public long pid() {
+        try {
+            return Long.parseLong(Files.readString(serverDir.resolve(kind.pidFile)).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int httpPort() {
+        return port;
+    }
+
+    /** A port the server needs besides HTTP (Payara's admin listener, WildFly's management HTTP). */
+    public int otherPort() {
+        return port + kind.otherPortOffset;
     }
 
     public long startMillis() {
@@ -127,21 +186,26 @@ public final class EarServer implements AutoCloseable {
         }
     }
 
-    private int run(int timeoutSeconds, String script, String... args) {
+    private Run run(int timeoutSeconds, String script, String... args) {
         Path deploy = Path.of(System.getProperty("boat.deploy.dir", "../deploy")).toAbsolutePath();
         List<String> cmd = new java.util.ArrayList<>(List.of("bash", deploy.resolve(kind.scripts).resolve(script).toString()));
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        pb.environment().put("BOAT_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        pb.environment().put("BOAT_START_TIMEOUT", String.valueOf(timeoutSeconds - 20));
         try {
+            Path out = Files.createTempFile(log.getParent(), script, ".out");
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
+            pb.environment().put("BOAT_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            pb.environment().put("BOAT_START_TIMEOUT", String.valueOf(timeoutSeconds - 20));
+            long t0 = System.nanoTime();
             Process p = pb.start();
-            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            boolean finished = p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+            if (!finished) {
                 p.destroyForcibly().waitFor();
-                return -1;
             }
-            return p.exitValue();
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+            String output = Files.readString(out);
+            Files.writeString(log, "$ " + String.join(" ", cmd) + "\n" + output, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+            return new Run(finished ? p.exitValue() : -1, output, millis);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -1,7 +1,7 @@
 package io.boat.it;
 
 /** The EAR on WildFly 38, standalone.xml (deploy/wildfly/), Hibernate, H2 under standalone/data. */
-class EarWildFlyIT extends EarSmokeTests {
+class EarWildFlyIT extends EarServerTests {
 
     @Override
     EarServer.Kind kind() {
