@@ -6,6 +6,8 @@ import io.boat.kms.policy.Action;
 import io.boat.kms.policy.Caller;
 import io.boat.kms.policy.Policy;
 import io.boat.kms.secret.Page;
+import io.boat.kms.secret.SecretService;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -26,6 +28,9 @@ public class OrderService {
 
     @PersistenceContext(unitName = "boat")
     EntityManager em;
+
+    @EJB
+    SecretService secrets;
 
     /** Persists the order; the caller submits it to {@link OrderProcessor} after this commits. */
     public OrderView create(Caller caller, NewKeyOrder order) {
@@ -71,10 +76,17 @@ public class OrderService {
         return new Page<>(items, total);
     }
 
-    /** Deletes the order record; the secret it generated stays (as in Barbican). */
+    /**
+     * Deletes the order record; the secret it generated stays (as in Barbican), but a key an
+     * unfinished attempt generated is destroyed, since no secret will ever refer to it.
+     */
     public void delete(Caller caller, String id) {
         OrderEntity e = find(id);
         Policy.checkOwner(caller, Action.ORDER_DELETE, e.projectId);
+        GeneratedKeyRef unfinished = GeneratedKeyRef.of(e);
+        if (unfinished != null) {
+            secrets.destroyGenerated(unfinished.metadata(), unfinished.context());
+        }
         em.remove(e);
     }
 

@@ -6,6 +6,7 @@ import io.boat.kms.crypto.SecretBytes;
 import io.boat.kms.policy.Action;
 import io.boat.kms.policy.Caller;
 import io.boat.kms.policy.Policy;
+import io.boat.kms.store.KeySpec;
 import io.boat.kms.store.SecretContext;
 import io.boat.kms.store.SecretStore;
 import io.boat.kms.store.SecretStores;
@@ -85,12 +86,28 @@ public class SecretService {
         e.updated = now();
     }
 
-    /** Stores a generated key for an order, under the order's project. */
-    public String storeGenerated(String projectId, String creatorId, GeneratedKey key) {
+    /**
+     * Generates a key in the store for {@code context}, outside any transaction: a store (a KMIP
+     * server) cannot take part in a rollback, so the caller records what comes back before it
+     * relies on it, and destroys it with {@link #destroyGenerated} when it cannot.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public StoreMetadata generate(KeySpec spec, SecretContext context) {
+        return stores.current().generateSymmetricKey(spec, context);
+    }
+
+    /** Destroys a key {@link #generate} made that no secret will ever refer to. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void destroyGenerated(StoreMetadata metadata, SecretContext context) {
+        stores.forMetadata(metadata).delete(metadata, context);
+    }
+
+    /** Persists, under the order's project, the secret for a key {@link #generate} already made. */
+    public void storeGenerated(String creatorId, GeneratedKey key, SecretContext context, StoreMetadata metadata) {
         OffsetDateTime now = now();
         SecretEntity e = new SecretEntity();
-        e.id = UUID.randomUUID().toString();
-        e.projectId = projectId;
+        e.id = context.secretId();
+        e.projectId = context.projectId();
         e.creatorId = creatorId;
         e.name = key.name();
         e.secretType = "symmetric";
@@ -102,12 +119,9 @@ public class SecretService {
         e.status = "ACTIVE";
         e.created = now;
         e.updated = now;
-        SecretStore store = stores.current();
-        StoreMetadata meta = store.generateSymmetricKey(key.spec(), new SecretContext(e.id, projectId));
-        e.storeName = meta.storeName();
-        e.storeMeta = StoreMetadataCodec.encode(meta);
+        e.storeName = metadata.storeName();
+        e.storeMeta = StoreMetadataCodec.encode(metadata);
         em.persist(e);
-        return e.id;
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
