@@ -131,17 +131,22 @@ public class SecretService {
         return SecretView.of(e);
     }
 
-    /** The payload and its content type; the caller closes the result. */
+    /**
+     * The payload in the content type the client accepts; the caller closes the result. What
+     * the client accepts is settled before the store is asked (a KMIP round trip for nothing).
+     */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Payload payload(Caller caller, String id) {
+    public Payload payload(Caller caller, String id, AcceptedTypes accepted) {
         SecretEntity e = find(id, PAYLOAD_NOT_FOUND);
         Policy.checkOwner(caller, Action.SECRET_DECRYPT, e.projectId);
         if (!e.hasPayload()) {
             throw KmsException.client(404, "Not Found. Sorry but your secret has no payload.");
         }
+        String responseType = accepted.responseTypeFor(e.contentType).orElseThrow(
+                () -> KmsException.client(406, "Secret payload retrieval issue seen - Wrong payload content-type."));
         StoreMetadata meta = StoreMetadataCodec.decode(e.storeMeta);
         SecretBytes bytes = stores.forMetadata(meta).get(meta, new SecretContext(e.id, e.projectId));
-        return new Payload(e.contentType, bytes);
+        return new Payload(responseType, bytes);
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)

@@ -25,6 +25,7 @@ public final class InMemoryStore implements SecretStore {
     private final Map<String, byte[]> objects = new LinkedHashMap<>();
     private final List<String> created = new ArrayList<>();
     private int reads;
+    private SecretBytes lastRead;
     private boolean down;
 
     @Override
@@ -51,7 +52,8 @@ public final class InMemoryStore implements SecretStore {
     public synchronized SecretBytes get(StoreMetadata metadata, SecretContext context) {
         failIfDown();
         reads++;
-        return SecretBytes.copyOf(objects.get(metadata.require("id")));
+        lastRead = SecretBytes.copyOf(objects.get(metadata.require("id")));
+        return lastRead;
     }
 
     @Override
@@ -77,6 +79,11 @@ public final class InMemoryStore implements SecretStore {
 
     public synchronized int reads() {
         return reads;
+    }
+
+    /** What the last {@link #get} handed out, to check whether its holder wiped it. */
+    public synchronized SecretBytes lastRead() {
+        return lastRead;
     }
 
     private StoreMetadata keep(byte[] material) {

@@ -1,6 +1,7 @@
 package io.boat.kms.testing;
 
 import io.boat.kms.config.BoatConfig;
+import io.boat.kms.secret.LiveSecrets;
 import io.boat.kms.secret.SecretService;
 import io.boat.kms.store.SecretStore;
 import io.boat.kms.store.SecretStores;
@@ -46,6 +47,9 @@ public final class Services {
         FakeEntities.inject(service, "em", db.entityManager());
         FakeEntities.inject(service, "stores", stores(store));
         FakeEntities.inject(service, "config", config());
+        LiveSecrets live = new LiveSecrets();
+        FakeEntities.inject(live, "em", db.entityManager());
+        FakeEntities.inject(service, "live", live);
         return service;
     }
 }

@@ -34,6 +34,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Optional;
 
 /** Barbican's {@code /v1/secrets}: create, list, metadata, payload, two-step upload, delete. */
 @ApplicationScoped
@@ -135,29 +136,26 @@ public class SecretsResource {
     }
 
     private Response payloadResponse(String id, String accept) {
-        var caller = current.caller();
-        try (Payload p = secrets.payload(caller, id)) {
-            String responseType = negotiate(accept, p.contentType());
-            byte[] bytes = p.bytes().bytes();
-            return Response.ok(bytes).header(HttpHeaders.CONTENT_TYPE, responseType).build();
-        }
+        Payload p = secrets.payload(current.caller(), id, stored -> negotiate(accept, stored));
+        return Response.ok(new PayloadOutput(p)).header(HttpHeaders.CONTENT_TYPE, p.contentType())
+                .header(HttpHeaders.CONTENT_LENGTH, p.bytes().length()).build();
     }
 
-    /** The Content-Type to answer with, or 406 when the client asks for another type. */
-    static String negotiate(String accept, String stored) {
+    /** The Content-Type to answer with, or empty when the client asks for another type (406). */
+    static Optional<String> negotiate(String accept, String stored) {
         if (accept == null || accept.isBlank() || "*/*".equals(accept.trim())) {
-            return "*/*"; // Barbican echoes the wildcard; the transcript shows it.
+            return Optional.of("*/*"); // Barbican echoes the wildcard; the transcript shows it.
         }
         for (String option : accept.split(",")) {
             String type = option.split(";q=")[0].trim();
             if ("*/*".equals(type)) {
-                return "*/*";
+                return Optional.of("*/*");
             }
             if (ContentTypes.normalise(type).filter(stored::equals).isPresent()) {
-                return ContentTypes.isText(stored) ? "text/plain; charset=UTF-8" : stored;
+                return Optional.of(ContentTypes.isText(stored) ? "text/plain; charset=UTF-8" : stored);
             }
         }
-        throw KmsException.client(406, "Secret payload retrieval issue seen - Wrong payload content-type.");
+        return Optional.empty();
     }
 
     private static boolean wantsJson(String accept) {
