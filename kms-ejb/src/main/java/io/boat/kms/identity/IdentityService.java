@@ -1,5 +1,8 @@
 package io.boat.kms.identity;
 
+import io.boat.kms.AlreadyExistsException;
+import io.boat.kms.InvalidRequestException;
+import io.boat.kms.UnknownResourceException;
 import io.boat.kms.KmsException;
 import io.boat.kms.config.BoatConfig;
 import io.boat.kms.crypto.PasswordHasher;
@@ -112,13 +115,13 @@ public class IdentityService {
     public void grant(Caller caller, String userId, String projectId, String role) {
         Policy.check(caller, Action.IDENTITY_ADMIN);
         if (Role.fromWire(role).isEmpty()) {
-            throw KmsException.client(404, "Could not find role: " + role + ".");
+            throw new UnknownResourceException("Could not find role: " + role + ".");
         }
         if (em.find(UserEntity.class, userId) == null) {
-            throw KmsException.client(404, "Could not find user: " + userId + ".");
+            throw new UnknownResourceException("Could not find user: " + userId + ".");
         }
         if (em.find(ProjectEntity.class, projectId) == null) {
-            throw KmsException.client(404, "Could not find project: " + projectId + ".");
+            throw new UnknownResourceException("Could not find project: " + projectId + ".");
         }
         if (!roles(userId, projectId).contains(role)) {
             insertGrant(userId, projectId, role);
@@ -158,10 +161,10 @@ public class IdentityService {
     private UserEntity insertUser(String name, char[] password) {
         checkName(name);
         if (password == null || password.length < 8 || password.length > 1024) {
-            throw KmsException.client(400, "Invalid password: 8 to 1024 characters required");
+            throw new InvalidRequestException("Invalid password: 8 to 1024 characters required");
         }
         if (findUser(new UserRef(null, name, Identity.DEFAULT_DOMAIN_ID, null)).isPresent()) {
-            throw KmsException.client(409, "Conflict occurred attempting to store user - Duplicate entry.");
+            throw new AlreadyExistsException("Conflict occurred attempting to store user - Duplicate entry.");
         }
         UserEntity u = new UserEntity();
         u.id = Rng.hexId();
@@ -177,7 +180,7 @@ public class IdentityService {
     private ProjectEntity insertProject(String name) {
         checkName(name);
         if (findProject(new ProjectRef(null, name, Identity.DEFAULT_DOMAIN_ID, null)).isPresent()) {
-            throw KmsException.client(409, "Conflict occurred attempting to store project - Duplicate entry.");
+            throw new AlreadyExistsException("Conflict occurred attempting to store project - Duplicate entry.");
         }
         ProjectEntity p = new ProjectEntity();
         p.id = Rng.hexId();
@@ -200,7 +203,7 @@ public class IdentityService {
 
     private static void checkName(String name) {
         if (name == null || name.isBlank() || name.length() > 255) {
-            throw KmsException.client(400, "Invalid name: 1 to 255 characters required");
+            throw new InvalidRequestException("Invalid name: 1 to 255 characters required");
         }
     }
 

@@ -6,6 +6,7 @@ import io.boat.kms.secret.GeneratedKey;
 import io.boat.kms.secret.SecretService;
 import io.boat.kms.store.KeySpec;
 import io.boat.kms.store.SecretContext;
+import io.boat.kms.store.StoreUnavailableException;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -83,13 +84,12 @@ public class OrderProcessor {
                 return;
             }
             completeOrRecheck(orderId);
+        } catch (StoreUnavailableException e) {
+            LOG.log(Level.WARNING, "Order " + orderId + " failed: " + e.getMessage());
+            destroy(orderId, self.retryLater(orderId, 503, e.clientMessage()));
         } catch (KmsException e) {
             LOG.log(Level.WARNING, "Order " + orderId + " failed: " + e.getMessage());
-            if (e.status() == 503) {
-                destroy(orderId, self.retryLater(orderId, e.status(), e.clientMessage()));
-            } else {
-                destroy(orderId, self.fail(orderId, e.status(), e.clientMessage()));
-            }
+            destroy(orderId, self.fail(orderId, 500, e.clientMessage()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Order " + orderId + " failed unexpectedly", e);
             destroy(orderId, self.retryLater(orderId, 500, "Key generation failed."));

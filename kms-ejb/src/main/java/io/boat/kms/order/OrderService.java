@@ -1,7 +1,7 @@
 package io.boat.kms.order;
 
+import io.boat.kms.InvalidRequestException;
 import io.boat.kms.Ids;
-import io.boat.kms.KmsException;
 import io.boat.kms.policy.Action;
 import io.boat.kms.policy.Caller;
 import io.boat.kms.policy.Policy;
@@ -37,7 +37,7 @@ public class OrderService {
         Policy.check(caller, Action.ORDER_CREATE);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         if (order.expiration() != null && !order.expiration().isAfter(now)) {
-            throw KmsException.client(400, "Invalid date for 'expiration'");
+            throw new InvalidRequestException("Invalid date for 'expiration'");
         }
         OrderEntity e = new OrderEntity();
         e.id = UUID.randomUUID().toString();
@@ -93,7 +93,7 @@ public class OrderService {
     private OrderEntity find(String id) {
         OrderEntity e = Ids.isUuid(id) ? em.find(OrderEntity.class, id) : null;
         if (e == null) {
-            throw KmsException.client(404, NOT_FOUND);
+            throw new UnknownOrderException(NOT_FOUND);
         }
         return e;
     }

@@ -1,6 +1,6 @@
 package io.boat.kms.secret;
 
-import io.boat.kms.KmsException;
+import io.boat.kms.InvalidRequestException;
 import java.util.Locale;
 
 /** User-metadata keys as Barbican treats them: 1 to 255 characters, compared lower-cased. */
@@ -13,7 +13,7 @@ public final class MetadataKeys {
 
     public static String normalise(String key) {
         if (key == null || key.isBlank() || key.length() > MAX_LENGTH) {
-            throw KmsException.client(400, "Invalid metadata key: 1 to " + MAX_LENGTH + " characters required");
+            throw new InvalidRequestException("Invalid metadata key: 1 to " + MAX_LENGTH + " characters required");
         }
         return key.toLowerCase(Locale.ROOT);
     }

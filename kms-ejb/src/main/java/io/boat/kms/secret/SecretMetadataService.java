@@ -1,5 +1,8 @@
 package io.boat.kms.secret;
 
+import io.boat.kms.AlreadyExistsException;
+import io.boat.kms.InvalidRequestException;
+import io.boat.kms.UnknownResourceException;
 import io.boat.kms.KmsException;
 import io.boat.kms.policy.Action;
 import io.boat.kms.policy.Caller;
@@ -45,7 +48,7 @@ public class SecretMetadataService {
         metadata.forEach((k, v) -> {
             String key = MetadataKeys.normalise(k);
             if (normalised.put(key, checkValue(v)) != null) {
-                throw KmsException.client(400, "Duplicate metadata key '" + key + "'");
+                throw new InvalidRequestException("Duplicate metadata key '" + key + "'");
             }
         });
         em.createQuery("DELETE FROM SecretMetadatumEntity m WHERE m.secretId = :id").setParameter("id", secretId)
@@ -59,7 +62,7 @@ public class SecretMetadataService {
         Policy.checkOwner(caller, Action.SECRET_META_WRITE, s.projectId);
         String k = MetadataKeys.normalise(key);
         if (row(secretId, k).isPresent()) {
-            throw KmsException.client(409, "Conflict. Key in request is already in secret metadata");
+            throw new AlreadyExistsException("Conflict. Key in request is already in secret metadata");
         }
         insert(secretId, k, checkValue(value));
         return k;
@@ -88,13 +91,13 @@ public class SecretMetadataService {
 
     private String checkValue(String value) {
         if (value == null || value.length() > MetadataKeys.MAX_LENGTH) {
-            throw KmsException.client(400, "Invalid metadata value: at most " + MetadataKeys.MAX_LENGTH + " characters");
+            throw new InvalidRequestException("Invalid metadata value: at most " + MetadataKeys.MAX_LENGTH + " characters");
         }
         return value;
     }
 
     private KmsException keyNotFound() {
-        return KmsException.client(404, "Not Found. Metadata key not found.");
+        return new UnknownResourceException("Not Found. Metadata key not found.");
     }
 
     private java.util.List<SecretMetadatumEntity> rows(String secretId) {

@@ -1,5 +1,9 @@
 package io.boat.kms.secret;
 
+import io.boat.kms.AlreadyExistsException;
+import io.boat.kms.InvalidRequestException;
+import io.boat.kms.PayloadTooLargeException;
+import io.boat.kms.UnknownResourceException;
 import io.boat.kms.KmsException;
 import io.boat.kms.config.BoatConfig;
 import io.boat.kms.crypto.SecretBytes;
@@ -53,7 +57,7 @@ public class SecretService {
         Policy.check(caller, Action.SECRET_CREATE);
         OffsetDateTime now = now();
         if (request.expiration() != null && !request.expiration().isAfter(now)) {
-            throw KmsException.client(400, "Invalid date for 'expiration'");
+            throw new InvalidRequestException("Invalid date for 'expiration'");
         }
         SecretEntity e = new SecretEntity();
         e.id = UUID.randomUUID().toString();
@@ -80,7 +84,7 @@ public class SecretService {
         SecretEntity e = find(id, NOT_FOUND);
         Policy.checkOwner(caller, Action.SECRET_PUT_PAYLOAD, e.projectId);
         if (e.hasPayload()) {
-            throw KmsException.client(409, "Secret already has data, cannot modify it.");
+            throw new AlreadyExistsException("Secret already has data, cannot modify it.");
         }
         storePayload(e, payload, contentType);
         e.updated = now();
@@ -140,10 +144,10 @@ public class SecretService {
         SecretEntity e = find(id, PAYLOAD_NOT_FOUND);
         Policy.checkOwner(caller, Action.SECRET_DECRYPT, e.projectId);
         if (!e.hasPayload()) {
-            throw KmsException.client(404, "Not Found. Sorry but your secret has no payload.");
+            throw new UnknownResourceException("Not Found. Sorry but your secret has no payload.");
         }
         String responseType = accepted.responseTypeFor(e.contentType).orElseThrow(
-                () -> KmsException.client(406, "Secret payload retrieval issue seen - Wrong payload content-type."));
+                () -> new UnacceptablePayloadTypeException("Secret payload retrieval issue seen - Wrong payload content-type."));
         StoreMetadata meta = StoreMetadataCodec.decode(e.storeMeta);
         SecretBytes bytes = stores.forMetadata(meta).get(meta, new SecretContext(e.id, e.projectId));
         return new Payload(responseType, bytes);
@@ -173,10 +177,10 @@ public class SecretService {
 
     private void storePayload(SecretEntity e, SecretBytes payload, String contentType) {
         if (payload.length() == 0) {
-            throw KmsException.client(400, "Provided object does not match schema 'Secret': payload must not be empty");
+            throw new InvalidRequestException("Provided object does not match schema 'Secret': payload must not be empty");
         }
         if (payload.length() > config.maxSecretBytes()) {
-            throw KmsException.client(413, "Could not add secret data as it was too large");
+            throw new PayloadTooLargeException("Could not add secret data as it was too large");
         }
         SecretStore store = stores.current();
         StoreMetadata meta = store.store(payload, io.boat.kms.store.SecretKind.fromWire(e.secretType).orElseThrow(),

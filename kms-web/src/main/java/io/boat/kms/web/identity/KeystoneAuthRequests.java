@@ -1,5 +1,6 @@
 package io.boat.kms.web.identity;
 
+import io.boat.kms.InvalidRequestException;
 import io.boat.kms.KmsException;
 import io.boat.kms.identity.Identity;
 import io.boat.kms.identity.IdentityService;
@@ -92,13 +93,13 @@ final class KeystoneAuthRequests {
 
     private static String string(JsonValue v, String name) {
         if (v.getValueType() != JsonValue.ValueType.STRING || ((JsonString) v).getString().length() > 4096) {
-            throw KmsException.client(400, "Invalid input for field '" + name + "': a string is required.");
+            throw new InvalidRequestException("Invalid input for field '" + name + "': a string is required.");
         }
         return ((JsonString) v).getString();
     }
 
     static KmsException missing(String name, String parent) {
-        return KmsException.client(400, "Expecting to find " + name + " in " + parent
+        return new InvalidRequestException("Expecting to find " + name + " in " + parent
                 + ". The server could not comply with the request since it is either malformed or otherwise incorrect."
                 + " The client is assumed to be in error.");
     }

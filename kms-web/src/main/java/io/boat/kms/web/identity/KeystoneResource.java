@@ -1,5 +1,6 @@
 package io.boat.kms.web.identity;
 
+import io.boat.kms.UnknownResourceException;
 import io.boat.kms.KmsException;
 import io.boat.kms.config.BoatConfig;
 import io.boat.kms.identity.Identity;
@@ -131,7 +132,7 @@ public class KeystoneResource {
     }
 
     private static KmsException notFound() {
-        return KmsException.client(404, "Failed to validate token");
+        return new UnknownResourceException("Failed to validate token");
     }
 
 }

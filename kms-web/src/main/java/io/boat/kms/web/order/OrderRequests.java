@@ -1,6 +1,6 @@
 package io.boat.kms.web.order;
 
-import io.boat.kms.KmsException;
+import io.boat.kms.InvalidRequestException;
 import io.boat.kms.order.NewKeyOrder;
 import io.boat.kms.store.KeySpec;
 import io.boat.kms.web.support.Fields;
@@ -34,10 +34,10 @@ final class OrderRequests {
         String mode = m.string("mode", 64);
         String contentType = m.string("payload_content_type", 64);
         if (contentType != null && !"application/octet-stream".equals(contentType)) {
-            throw KmsException.client(400, UNSUPPORTED);
+            throw new InvalidRequestException(UNSUPPORTED);
         }
         if (!KeySpec.isSupported(algorithm, bits)) {
-            throw KmsException.client(400, UNSUPPORTED);
+            throw new InvalidRequestException(UNSUPPORTED);
         }
         return new NewKeyOrder(meta.toString(), name, new KeySpec(algorithm, bits, mode), m.dateTime("expiration"),
                 contentType);

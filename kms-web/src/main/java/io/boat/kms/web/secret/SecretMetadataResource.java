@@ -1,7 +1,7 @@
 package io.boat.kms.web.secret;
 
+import io.boat.kms.InvalidRequestException;
 import io.boat.kms.secret.MetadataKeys;
-import io.boat.kms.KmsException;
 import io.boat.kms.config.BoatConfig;
 import io.boat.kms.secret.SecretMetadataService;
 import io.boat.kms.web.support.Bodies;
@@ -65,13 +65,13 @@ public class SecretMetadataResource {
         JsonObject json = Bodies.object(Bodies.read(body, config.maxRequestBytes()));
         JsonObject given = new Fields(json, "User Metadata").object("metadata");
         if (given == null) {
-            throw KmsException.client(400, "Provided object does not match schema 'User Metadata': "
+            throw new InvalidRequestException("Provided object does not match schema 'User Metadata': "
                     + "'metadata' is a required property. Invalid property: 'metadata'");
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (Map.Entry<String, JsonValue> e : given.entrySet()) {
             if (e.getValue().getValueType() != JsonValue.ValueType.STRING) {
-                throw KmsException.client(400, "Provided object does not match schema 'User Metadata': "
+                throw new InvalidRequestException("Provided object does not match schema 'User Metadata': "
                         + "values must be strings. Invalid property: '" + e.getKey() + "'");
             }
             values.put(e.getKey(), ((JsonString) e.getValue()).getString());
@@ -107,7 +107,7 @@ public class SecretMetadataResource {
         Fields f = new Fields(Bodies.object(Bodies.read(body, config.maxRequestBytes())), "User Metadatum");
         String bodyKey = f.requiredString("key", 255);
         if (!MetadataKeys.normalise(bodyKey).equals(MetadataKeys.normalise(key))) {
-            throw KmsException.client(400, "Key in request data does not match key in the request url.");
+            throw new InvalidRequestException("Key in request data does not match key in the request url.");
         }
         String value = f.requiredString("value", 255);
         metadata.update(caller, id, key, value);

@@ -1,6 +1,6 @@
 package io.boat.kms.web.secret;
 
-import io.boat.kms.KmsException;
+import io.boat.kms.InvalidRequestException;
 import io.boat.kms.crypto.SecretBytes;
 import io.boat.kms.secret.NewSecret;
 import io.boat.kms.store.SecretKind;
@@ -67,7 +67,7 @@ final class SecretRequests {
         try {
             return SecretBytes.wrap(Base64.getMimeDecoder().decode(strictBase64(payload)));
         } catch (IllegalArgumentException e) {
-            throw KmsException.client(400, "Error while attempting to decode payload: invalid base64.");
+            throw new InvalidRequestException("Error while attempting to decode payload: invalid base64.");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.boat.kms.web.secret;
 
+import io.boat.kms.InvalidRequestException;
 import io.boat.kms.KmsException;
 import io.boat.kms.config.BoatConfig;
 import io.boat.kms.crypto.SecretBytes;
@@ -9,6 +10,7 @@ import io.boat.kms.secret.Payload;
 import io.boat.kms.secret.SecretService;
 import io.boat.kms.secret.SecretView;
 import io.boat.kms.web.support.Bodies;
+import io.boat.kms.web.support.UnsupportedContentTypeException;
 import io.boat.kms.web.support.CurrentCaller;
 import io.boat.kms.web.support.Links;
 import jakarta.ejb.EJB;
@@ -107,11 +109,11 @@ public class SecretsResource {
                                @HeaderParam("Content-Encoding") String encoding, InputStream body) {
         var caller = current.caller();
         String canonical = ContentTypes.normalise(contentType).orElseThrow(
-                () -> KmsException.client(415, "Unsupported Media Type: Content-Type must be one of "
+                () -> new UnsupportedContentTypeException("Unsupported Media Type: Content-Type must be one of "
                         + ContentTypes.supportedList()));
         byte[] raw = Bodies.read(body, config.maxRequestBytes());
         if (raw.length == 0) {
-            throw KmsException.client(400, "No payload provided.");
+            throw new InvalidRequestException("No payload provided.");
         }
         SecretBytes payload;
         if (encoding == null || encoding.isBlank()) {
@@ -120,7 +122,7 @@ public class SecretsResource {
             payload = SecretRequests.base64(new String(raw, StandardCharsets.US_ASCII));
             Arrays.fill(raw, (byte) 0);
         } else {
-            throw KmsException.client(400, "Invalid Content-Encoding: only base64 is supported, for binary payloads");
+            throw new InvalidRequestException("Invalid Content-Encoding: only base64 is supported, for binary payloads");
         }
         try (payload) {
             secrets.putPayload(caller, id, canonical, payload);

@@ -1,6 +1,7 @@
 package io.boat.kms.web.support;
 
-import io.boat.kms.KmsException;
+import io.boat.kms.InvalidRequestException;
+import io.boat.kms.PayloadTooLargeException;
 
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -30,31 +31,31 @@ public final class Bodies {
             for (int n; (n = in.read(buf)) != -1; ) {
                 total += n;
                 if (total > max) {
-                    throw KmsException.client(413, "Request entity too large: more than " + max + " bytes");
+                    throw new PayloadTooLargeException("Request entity too large: more than " + max + " bytes");
                 }
                 out.write(buf, 0, n);
             }
             return out.toByteArray();
         } catch (IOException e) {
-            throw KmsException.client(400, "Could not read the request body");
+            throw new InvalidRequestException("Could not read the request body");
         }
     }
 
     /** A JSON object, or 400 saying the body is not one. */
     public static JsonObject object(byte[] body) {
         if (body.length == 0) {
-            throw KmsException.client(400, "Malformed JSON: the request body is empty");
+            throw new InvalidRequestException("Malformed JSON: the request body is empty");
         }
         try (JsonReader reader = Jsons.JSON.createReader(new ByteArrayInputStream(body))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw KmsException.client(400, "Malformed JSON: a JSON object is required");
+                throw new InvalidRequestException("Malformed JSON: a JSON object is required");
             }
             return value.asJsonObject();
         } catch (JsonParsingException e) {
-            throw KmsException.client(400, "Malformed JSON");
+            throw new InvalidRequestException("Malformed JSON");
         } catch (JsonException e) {
-            throw KmsException.client(400, "Malformed JSON");
+            throw new InvalidRequestException("Malformed JSON");
         }
     }
 }

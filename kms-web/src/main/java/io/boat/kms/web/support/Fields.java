@@ -1,5 +1,6 @@
 package io.boat.kms.web.support;
 
+import io.boat.kms.InvalidRequestException;
 import io.boat.kms.KmsException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -92,7 +93,7 @@ public final class Fields {
         try {
             return parseDate(s);
         } catch (DateTimeParseException e) {
-            throw KmsException.client(400, "Invalid date for '" + name + "'");
+            throw new InvalidRequestException("Invalid date for '" + name + "'");
         }
     }
 
@@ -105,7 +106,7 @@ public final class Fields {
     }
 
     public KmsException invalid(String name, String why) {
-        return KmsException.client(400, "Provided object does not match schema '" + schema + "': " + why
+        return new InvalidRequestException("Provided object does not match schema '" + schema + "': " + why
                 + ". Invalid property: '" + name + "'");
     }
 }

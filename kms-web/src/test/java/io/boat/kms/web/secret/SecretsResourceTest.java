@@ -3,12 +3,12 @@ package io.boat.kms.web.secret;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.boat.kms.KmsException;
 import io.boat.kms.crypto.SecretBytes;
 import io.boat.kms.policy.Caller;
 import io.boat.kms.secret.NewSecret;
 import io.boat.kms.store.SecretKind;
 import io.boat.kms.secret.SecretService;
+import io.boat.kms.secret.UnacceptablePayloadTypeException;
 import io.boat.kms.testing.FakeEntities;
 import io.boat.kms.testing.InMemoryStore;
 import io.boat.kms.testing.Services;
@@ -49,7 +49,7 @@ class SecretsResourceTest {
         String id = storedKey();
 
         assertThatThrownBy(() -> resource.payload(id, "text/plain"))
-                .isInstanceOfSatisfying(KmsException.class, e -> assertThat(e.status()).isEqualTo(406));
+                .isInstanceOf(UnacceptablePayloadTypeException.class);
 
         assertThat(store.reads()).isZero();
     }
