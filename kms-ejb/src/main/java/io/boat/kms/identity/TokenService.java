@@ -37,6 +37,7 @@ import java.text.ParseException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
@@ -131,9 +132,16 @@ public class TokenService {
         }
     }
 
-    /** Signs a token for an authentication; returns the compact JWT. */
+    /** Signs a token for an authentication, valid from now (whole seconds) for the configured lifetime. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public String issue(Identity.Authentication auth, Instant issuedAt, Instant expiresAt) {
+    public IssuedToken issue(Identity.Authentication auth) {
+        Instant issued = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant expires = issued.plusSeconds(config.tokenTtlSeconds());
+        return new IssuedToken(issue(auth, issued, expires), issued, expires);
+    }
+
+    /** Signs a token for an authentication; returns the compact JWT. */
+    private String issue(Identity.Authentication auth, Instant issuedAt, Instant expiresAt) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(config.tokenIssuer())
                 .subject(auth.user().id())

@@ -8,6 +8,8 @@ import io.boat.kms.policy.Policy;
 import io.boat.kms.secret.Page;
 import io.boat.kms.secret.SecretService;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -19,7 +21,8 @@ import java.util.UUID;
 
 /**
  * Orders: persisted PENDING first (the transaction commits before the client gets 202), then
- * processed by {@link OrderProcessor}. Reading, listing and deleting are plain queries.
+ * handed to {@link OrderProcessor} by {@link OrderSubmission} after the commit. Reading, listing
+ * and deleting are plain queries.
  */
 @Stateless
 public class OrderService {
@@ -32,7 +35,10 @@ public class OrderService {
     @EJB
     SecretService secrets;
 
-    /** Persists the order; the caller submits it to {@link OrderProcessor} after this commits. */
+    @Inject
+    Event<OrderAccepted> accepted;
+
+    /** Persists the order; it is submitted for processing once this transaction commits. */
     public OrderView create(Caller caller, NewKeyOrder order) {
         Policy.check(caller, Action.ORDER_CREATE);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -55,6 +61,7 @@ public class OrderService {
         e.created = now;
         e.updated = now;
         em.persist(e);
+        accepted.fire(new OrderAccepted(e.id));
         return OrderView.of(e);
     }
 

@@ -3,8 +3,8 @@ package io.boat.kms.secret;
 import io.boat.kms.crypto.SecretBytes;
 
 /**
- * A secret's payload and the content type to answer with (the one it was stored with, as the
- * client's {@link AcceptedTypes} put it); the caller closes it.
+ * A secret's payload and its content type (on the way out, the type to answer with, as the
+ * client's {@link AcceptedTypes} put it); whoever holds it closes it.
  */
 public record Payload(String contentType, SecretBytes bytes) implements AutoCloseable {
 

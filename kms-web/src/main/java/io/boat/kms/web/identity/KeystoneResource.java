@@ -5,6 +5,7 @@ import io.boat.kms.KmsException;
 import io.boat.kms.config.BoatConfig;
 import io.boat.kms.identity.Identity;
 import io.boat.kms.identity.IdentityService;
+import io.boat.kms.identity.IssuedToken;
 import io.boat.kms.identity.TokenClaims;
 import io.boat.kms.identity.TokenService;
 import io.boat.kms.web.support.Bodies;
@@ -28,8 +29,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /**
  * Keystone v3 token API, as the OpenStack clients use it: discovery ({@code GET /v3}), password and
@@ -76,12 +75,10 @@ public class KeystoneResource {
         JsonObject auth = KeystoneAuthRequests.object(Bodies.object(Bodies.read(body, config.maxRequestBytes())), "auth",
                 "the request body");
         Identity.Authentication result = KeystoneAuthRequests.authenticate(auth, identity, tokens);
-        Instant issued = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        Instant expires = issued.plusSeconds(config.tokenTtlSeconds());
-        String token = tokens.issue(result, issued, expires);
+        IssuedToken token = tokens.issue(result);
         String json = KeystoneJson.token(uri, result.user(), result.project(), result.roles(), result.methods(),
-                result.auditIds(), issued, expires, nocatalog == null).build().toString();
-        return Response.status(201).header(SUBJECT_TOKEN, token).entity(json).build();
+                result.auditIds(), token.issuedAt(), token.expiresAt(), nocatalog == null).build().toString();
+        return Response.status(201).header(SUBJECT_TOKEN, token.token()).entity(json).build();
     }
 
     @GET

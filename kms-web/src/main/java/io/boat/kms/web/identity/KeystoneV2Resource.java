@@ -4,6 +4,7 @@ import io.boat.kms.KmsException;
 import io.boat.kms.config.BoatConfig;
 import io.boat.kms.identity.Identity;
 import io.boat.kms.identity.IdentityService;
+import io.boat.kms.identity.IssuedToken;
 import io.boat.kms.identity.TokenService;
 import io.boat.kms.web.support.Bodies;
 import jakarta.ejb.EJB;
@@ -18,8 +19,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 
 /**
@@ -65,10 +64,8 @@ public class KeystoneV2Resource {
         } finally {
             Arrays.fill(password, '\0');
         }
-        Instant issued = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        Instant expires = issued.plusSeconds(config.tokenTtlSeconds());
-        String token = tokens.issue(result, issued, expires);
-        return KeystoneJson.access(uri, token, result.user(), result.project(), result.roles(), issued, expires)
-                .build().toString();
+        IssuedToken token = tokens.issue(result);
+        return KeystoneJson.access(uri, token.token(), result.user(), result.project(), result.roles(),
+                token.issuedAt(), token.expiresAt()).build().toString();
     }
 }

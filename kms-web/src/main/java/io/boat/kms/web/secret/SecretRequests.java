@@ -3,11 +3,15 @@ package io.boat.kms.web.secret;
 import io.boat.kms.InvalidRequestException;
 import io.boat.kms.crypto.SecretBytes;
 import io.boat.kms.secret.NewSecret;
+import io.boat.kms.secret.Payload;
+import io.boat.kms.web.support.UnsupportedContentTypeException;
 import io.boat.kms.store.SecretKind;
 import io.boat.kms.web.support.Fields;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.function.Supplier;
 
 /** Validates a {@code POST /v1/secrets} body into a {@link NewSecret}, with Barbican's rules and wording. */
 final class SecretRequests {
@@ -61,6 +65,31 @@ final class SecretRequests {
             throw f.invalid("payload_content_encoding", "payload_content_encoding is not one of ['base64', 'binary']");
         }
         return base64(payload);
+    }
+
+    /**
+     * The body of a two-step {@code PUT}: the raw bytes in a supported Content-Type, or base64
+     * text for a binary type when Content-Encoding says so. The type is checked before the body is read.
+     */
+    static Payload upload(String contentType, String encoding, Supplier<byte[]> body) {
+        String canonical = ContentTypes.normalise(contentType).orElseThrow(
+                () -> new UnsupportedContentTypeException("Unsupported Media Type: Content-Type must be one of "
+                        + ContentTypes.supportedList()));
+        byte[] raw = body.get();
+        if (raw.length == 0) {
+            throw new InvalidRequestException("No payload provided.");
+        }
+        if (encoding == null || encoding.isBlank()) {
+            return new Payload(canonical, SecretBytes.wrap(raw));
+        }
+        try {
+            if ("base64".equalsIgnoreCase(encoding.trim()) && !ContentTypes.isText(canonical)) {
+                return new Payload(canonical, base64(new String(raw, StandardCharsets.US_ASCII)));
+            }
+            throw new InvalidRequestException("Invalid Content-Encoding: only base64 is supported, for binary payloads");
+        } finally {
+            Arrays.fill(raw, (byte) 0);
+        }
     }
 
     static SecretBytes base64(String payload) {

@@ -1,16 +1,12 @@
 package io.boat.kms.web.secret;
 
-import io.boat.kms.InvalidRequestException;
-import io.boat.kms.KmsException;
 import io.boat.kms.config.BoatConfig;
-import io.boat.kms.crypto.SecretBytes;
 import io.boat.kms.secret.NewSecret;
 import io.boat.kms.secret.Page;
 import io.boat.kms.secret.Payload;
 import io.boat.kms.secret.SecretService;
 import io.boat.kms.secret.SecretView;
 import io.boat.kms.web.support.Bodies;
-import io.boat.kms.web.support.UnsupportedContentTypeException;
 import io.boat.kms.web.support.CurrentCaller;
 import io.boat.kms.web.support.Links;
 import jakarta.ejb.EJB;
@@ -34,9 +30,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.Optional;
 
 /** Barbican's {@code /v1/secrets}: create, list, metadata, payload, two-step upload, delete. */
 @ApplicationScoped
@@ -108,24 +101,9 @@ public class SecretsResource {
     public Response putPayload(@PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                @HeaderParam("Content-Encoding") String encoding, InputStream body) {
         var caller = current.caller();
-        String canonical = ContentTypes.normalise(contentType).orElseThrow(
-                () -> new UnsupportedContentTypeException("Unsupported Media Type: Content-Type must be one of "
-                        + ContentTypes.supportedList()));
-        byte[] raw = Bodies.read(body, config.maxRequestBytes());
-        if (raw.length == 0) {
-            throw new InvalidRequestException("No payload provided.");
-        }
-        SecretBytes payload;
-        if (encoding == null || encoding.isBlank()) {
-            payload = SecretBytes.wrap(raw);
-        } else if ("base64".equalsIgnoreCase(encoding.trim()) && !ContentTypes.isText(canonical)) {
-            payload = SecretRequests.base64(new String(raw, StandardCharsets.US_ASCII));
-            Arrays.fill(raw, (byte) 0);
-        } else {
-            throw new InvalidRequestException("Invalid Content-Encoding: only base64 is supported, for binary payloads");
-        }
-        try (payload) {
-            secrets.putPayload(caller, id, canonical, payload);
+        try (Payload upload = SecretRequests.upload(contentType, encoding, () -> Bodies.read(body,
+                config.maxRequestBytes()))) {
+            secrets.putPayload(caller, id, upload.contentType(), upload.bytes());
         }
         return Response.noContent().build();
     }
@@ -138,26 +116,9 @@ public class SecretsResource {
     }
 
     private Response payloadResponse(String id, String accept) {
-        Payload p = secrets.payload(current.caller(), id, stored -> negotiate(accept, stored));
+        Payload p = secrets.payload(current.caller(), id, stored -> ContentTypes.responseType(accept, stored));
         return Response.ok(new PayloadOutput(p)).header(HttpHeaders.CONTENT_TYPE, p.contentType())
                 .header(HttpHeaders.CONTENT_LENGTH, p.bytes().length()).build();
-    }
-
-    /** The Content-Type to answer with, or empty when the client asks for another type (406). */
-    static Optional<String> negotiate(String accept, String stored) {
-        if (accept == null || accept.isBlank() || "*/*".equals(accept.trim())) {
-            return Optional.of("*/*"); // Barbican echoes the wildcard; the transcript shows it.
-        }
-        for (String option : accept.split(",")) {
-            String type = option.split(";q=")[0].trim();
-            if ("*/*".equals(type)) {
-                return Optional.of("*/*");
-            }
-            if (ContentTypes.normalise(type).filter(stored::equals).isPresent()) {
-                return Optional.of(ContentTypes.isText(stored) ? "text/plain; charset=UTF-8" : stored);
-            }
-        }
-        return Optional.empty();
     }
 
     private static boolean wantsJson(String accept) {
