@@ -13,7 +13,7 @@ import com.nimbusds.jwt.SignedJWT;
 import io.boat.kms.KmsException;
 import io.boat.kms.config.BoatConfig;
 import io.boat.kms.crypto.Rng;
-import io.boat.kms.project.KeyHierarchy;
+import io.boat.kms.project.MasterKek;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -66,7 +66,7 @@ public class TokenService {
     EntityManager em;
 
     @Inject
-    KeyHierarchy keys;
+    MasterKek keys;
 
     @Inject
     BoatConfig config;

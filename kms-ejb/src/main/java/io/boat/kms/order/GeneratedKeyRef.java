@@ -2,7 +2,7 @@ package io.boat.kms.order;
 
 import io.boat.kms.store.SecretContext;
 import io.boat.kms.store.StoreMetadata;
-import io.boat.kms.store.StoreMetadataCodec;
+import io.boat.kms.store.routing.StoreMetadataCodec;
 
 /**
  * A key generated in the store for an order, by the secret id it was generated for and what

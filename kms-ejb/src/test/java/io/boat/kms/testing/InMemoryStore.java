@@ -34,11 +34,6 @@ public final class InMemoryStore implements SecretStore {
     }
 
     @Override
-    public boolean supports(KeySpec spec) {
-        return true;
-    }
-
-    @Override
     public synchronized StoreMetadata generateSymmetricKey(KeySpec spec, SecretContext context) {
         return keep(Rng.bytes(spec.byteLength()));
     }

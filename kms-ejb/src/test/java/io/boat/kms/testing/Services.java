@@ -4,7 +4,7 @@ import io.boat.kms.config.BoatConfig;
 import io.boat.kms.secret.LiveSecrets;
 import io.boat.kms.secret.SecretService;
 import io.boat.kms.store.SecretStore;
-import io.boat.kms.store.SecretStores;
+import io.boat.kms.store.routing.SecretStores;
 import io.boat.kms.store.StoreMetadata;
 
 /** Services wired by hand, as the container would, over {@link FakeEntities} and one store. */

@@ -51,11 +51,6 @@ public final class KmipSecretStore implements SecretStore {
     }
 
     @Override
-    public boolean supports(KeySpec spec) {
-        return KeySpec.isSupported(spec.algorithm(), spec.bitLength());
-    }
-
-    @Override
     public StoreMetadata generateSymmetricKey(KeySpec spec, SecretContext context) {
         KeyAlgorithm algorithm = KeySpec.AES.equals(spec.algorithm()) ? KeyAlgorithm.AES : KeyAlgorithm.HMAC_SHA256;
         return withConnection("generate key", c -> {

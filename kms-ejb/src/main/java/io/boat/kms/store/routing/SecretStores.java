@@ -1,18 +1,17 @@
-package io.boat.kms.store;
+package io.boat.kms.store.routing;
 
 import io.boat.kms.config.BoatConfig;
-import io.boat.kms.project.ProjectKekCache;
-import io.boat.kms.project.ProjectKeks;
+import io.boat.kms.project.ProjectKekProvider;
+import io.boat.kms.store.SecretStore;
+import io.boat.kms.store.StoreMetadata;
 import io.boat.kms.store.db.DatabaseSecretStore;
 import jakarta.annotation.PostConstruct;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
-import javax.crypto.SecretKey;
 
 /**
  * Picks the store new secrets go to ({@code boat.secret-store}: {@code database}, the default,
@@ -27,25 +26,18 @@ public class SecretStores {
     @Inject
     BoatConfig config;
 
-    @EJB
-    ProjectKeks projectKeks;
-
     @Inject
     KmipStoreFactory kmip;
 
     @Inject
-    ProjectKekCache kekCache;
+    ProjectKekProvider projectKeks;
 
     private final Map<String, SecretStore> byName = new ConcurrentHashMap<>();
     private String defaultName;
 
     @PostConstruct
     void init() {
-        // The cache is asked first: the EJB call (and its transaction) only on a project's first use.
-        byName.put(DatabaseSecretStore.NAME, new DatabaseSecretStore(project -> {
-            SecretKey kek = kekCache.get(project);
-            return kek != null ? kek : projectKeks.kekFor(project);
-        }));
+        byName.put(DatabaseSecretStore.NAME, new DatabaseSecretStore(projectKeks::kekFor));
         defaultName = config.secretStore().toLowerCase(Locale.ROOT);
         if (!byName.containsKey(defaultName)) {
             byName.put(defaultName, kmip.create(defaultName));

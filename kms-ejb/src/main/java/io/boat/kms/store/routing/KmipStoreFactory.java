@@ -1,7 +1,9 @@
-package io.boat.kms.store;
+package io.boat.kms.store.routing;
 
 import io.boat.kmip.api.KmipConnectionFactory;
 import io.boat.kms.config.BoatConfig;
+import io.boat.kms.store.SecretStore;
+import io.boat.kms.store.StoreException;
 import io.boat.kms.store.kmip.KmipSecretStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,9 +11,10 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
 /**
- * Builds stores other than the database store. The KMIP store's connection factory (the
- * kmip-connector resource adapter's pool) is looked up by name only when a KMIP store is
- * needed, so a deployment without a KMIP server never needs the resource.
+ * Builds the KMIP store, the one store besides the database store: its connection factory (the
+ * kmip-connector resource adapter's pool, JNDI name {@code boat.kmip.connection-factory}) is
+ * looked up only when a KMIP store is first needed, so a deployment without a KMIP server never
+ * needs the resource. Any other store name is a misconfiguration.
  */
 @ApplicationScoped
 public class KmipStoreFactory {

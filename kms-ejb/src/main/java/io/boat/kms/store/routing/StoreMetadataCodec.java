@@ -1,4 +1,7 @@
-package io.boat.kms.store;
+package io.boat.kms.store.routing;
+
+import io.boat.kms.store.StoreException;
+import io.boat.kms.store.StoreMetadata;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -16,13 +19,13 @@ public final class StoreMetadataCodec {
     }
 
     public static String encode(StoreMetadata metadata) {
-        JsonObjectBuilder values = Jsons.JSON.createObjectBuilder();
+        JsonObjectBuilder values = JsonProviders.JSON.createObjectBuilder();
         metadata.values().forEach(values::add);
-        return Jsons.JSON.createObjectBuilder().add("store", metadata.storeName()).add("values", values).build().toString();
+        return JsonProviders.JSON.createObjectBuilder().add("store", metadata.storeName()).add("values", values).build().toString();
     }
 
     public static StoreMetadata decode(String text) {
-        try (JsonReader reader = Jsons.JSON.createReader(new StringReader(text))) {
+        try (JsonReader reader = JsonProviders.JSON.createReader(new StringReader(text))) {
             JsonObject o = reader.readObject();
             Map<String, String> values = new LinkedHashMap<>();
             for (Map.Entry<String, JsonValue> e : o.getJsonObject("values").entrySet()) {

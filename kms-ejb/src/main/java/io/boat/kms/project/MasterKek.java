@@ -17,14 +17,15 @@ import java.util.Base64;
 import java.util.logging.Logger;
 
 /**
- * Opens the master KEK at start. Its password comes from {@code boat.master-key.password} or a
+ * Holds the master KEK, the root of the key hierarchy (it wraps project KEKs and the token
+ * signing key), opened at start. Its password comes from {@code boat.master-key.password} or a
  * password file; on the very first start of an embedded install (no key store, no password
  * configured) a random password file is created beside the key store, owner-readable only.
  */
 @ApplicationScoped
-public class KeyHierarchy {
+public class MasterKek {
 
-    private static final Logger LOG = Logger.getLogger(KeyHierarchy.class.getName());
+    private static final Logger LOG = Logger.getLogger(MasterKek.class.getName());
 
     @Inject
     BoatConfig config;
