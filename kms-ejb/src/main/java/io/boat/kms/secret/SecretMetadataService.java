@@ -29,7 +29,7 @@ public class SecretMetadataService {
     EntityManager em;
 
     @Inject
-    LiveSecrets secrets;
+    SecretLookup secrets;
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Map<String, String> all(Caller caller, String secretId) {

@@ -51,7 +51,7 @@ public class SecretService {
     SecretQueries queries;
 
     @Inject
-    LiveSecrets live;
+    SecretLookup live;
 
     public SecretView create(Caller caller, NewSecret request) {
         Policy.check(caller, Action.SECRET_CREATE);

@@ -1,7 +1,7 @@
 package io.boat.kms.testing;
 
 import io.boat.kms.config.BoatConfig;
-import io.boat.kms.secret.LiveSecrets;
+import io.boat.kms.secret.SecretLookup;
 import io.boat.kms.secret.SecretService;
 import io.boat.kms.store.SecretStore;
 import io.boat.kms.store.routing.SecretStores;
@@ -47,7 +47,7 @@ public final class Services {
         FakeEntities.inject(service, "em", db.entityManager());
         FakeEntities.inject(service, "stores", stores(store));
         FakeEntities.inject(service, "config", config());
-        LiveSecrets live = new LiveSecrets();
+        SecretLookup live = new SecretLookup();
         FakeEntities.inject(live, "em", db.entityManager());
         FakeEntities.inject(service, "live", live);
         return service;

@@ -8,6 +8,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,17 +16,20 @@ import java.util.Map;
 /** Store metadata to and from the one JSON text column it is persisted in. */
 public final class StoreMetadataCodec {
 
+    /** Looked up once: {@code Json.*} does a ServiceLoader lookup per call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private StoreMetadataCodec() {
     }
 
     public static String encode(StoreMetadata metadata) {
-        JsonObjectBuilder values = JsonProviders.JSON.createObjectBuilder();
+        JsonObjectBuilder values = JSON.createObjectBuilder();
         metadata.values().forEach(values::add);
-        return JsonProviders.JSON.createObjectBuilder().add("store", metadata.storeName()).add("values", values).build().toString();
+        return JSON.createObjectBuilder().add("store", metadata.storeName()).add("values", values).build().toString();
     }
 
     public static StoreMetadata decode(String text) {
-        try (JsonReader reader = JsonProviders.JSON.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             JsonObject o = reader.readObject();
             Map<String, String> values = new LinkedHashMap<>();
             for (Map.Entry<String, JsonValue> e : o.getJsonObject("values").entrySet()) {

@@ -4,13 +4,13 @@ import io.boat.kms.config.BoatConfig;
 import io.boat.kms.identity.Identity;
 import io.boat.kms.identity.IdentityService;
 import io.boat.kms.policy.Role;
-import io.boat.kms.web.support.Bodies;
+import io.boat.kms.web.support.RequestBodies;
 import io.boat.kms.web.support.CurrentCaller;
-import io.boat.kms.web.support.Fields;
+import io.boat.kms.web.support.RequestFields;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import static io.boat.kms.web.support.Jsons.JSON;
+import static io.boat.kms.web.support.CachedJsonProvider.JSON;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -48,7 +48,7 @@ public class IdentityAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createProject(InputStream body) {
         var caller = current.caller();
-        Fields f = new Fields(section(body, "project"), "Project");
+        RequestFields f = new RequestFields(section(body, "project"), "Project");
         Identity.Project p = identity.createProject(caller, f.requiredString("name", 255));
         return Response.status(201).entity(JSON.createObjectBuilder()
                 .add("project", KeystoneJson.projectEntry(p)).build().toString()).build();
@@ -67,7 +67,7 @@ public class IdentityAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createUser(InputStream body) {
         var caller = current.caller();
-        Fields f = new Fields(section(body, "user"), "User");
+        RequestFields f = new RequestFields(section(body, "user"), "User");
         String name = f.requiredString("name", 255);
         char[] password = f.requiredString("password", 1024).toCharArray();
         try {
@@ -107,7 +107,7 @@ public class IdentityAdminResource {
     }
 
     private JsonObject section(InputStream body, String name) {
-        JsonObject root = Bodies.object(Bodies.read(body, config.maxRequestBytes()));
+        JsonObject root = RequestBodies.object(RequestBodies.read(body, config.maxRequestBytes()));
         return KeystoneAuthRequests.object(root, name, "the request body");
     }
 }

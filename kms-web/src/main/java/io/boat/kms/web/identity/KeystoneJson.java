@@ -2,7 +2,7 @@ package io.boat.kms.web.identity;
 
 import io.boat.kms.identity.Identity;
 import io.boat.kms.web.support.Links;
-import static io.boat.kms.web.support.Jsons.JSON;
+import static io.boat.kms.web.support.CachedJsonProvider.JSON;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.UriInfo;

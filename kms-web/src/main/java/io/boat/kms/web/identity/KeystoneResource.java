@@ -8,13 +8,13 @@ import io.boat.kms.identity.IdentityService;
 import io.boat.kms.identity.IssuedToken;
 import io.boat.kms.identity.TokenClaims;
 import io.boat.kms.identity.TokenService;
-import io.boat.kms.web.support.Bodies;
+import io.boat.kms.web.support.RequestBodies;
 import io.boat.kms.web.support.CurrentCaller;
 import io.boat.kms.web.support.Links;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import static io.boat.kms.web.support.Jsons.JSON;
+import static io.boat.kms.web.support.CachedJsonProvider.JSON;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -72,7 +72,7 @@ public class KeystoneResource {
     @Path("auth/tokens")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response issue(InputStream body, @QueryParam("nocatalog") String nocatalog) {
-        JsonObject auth = KeystoneAuthRequests.object(Bodies.object(Bodies.read(body, config.maxRequestBytes())), "auth",
+        JsonObject auth = KeystoneAuthRequests.object(RequestBodies.object(RequestBodies.read(body, config.maxRequestBytes())), "auth",
                 "the request body");
         Identity.Authentication result = KeystoneAuthRequests.authenticate(auth, identity, tokens);
         IssuedToken token = tokens.issue(result);

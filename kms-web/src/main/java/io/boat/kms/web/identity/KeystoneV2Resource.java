@@ -6,7 +6,7 @@ import io.boat.kms.identity.Identity;
 import io.boat.kms.identity.IdentityService;
 import io.boat.kms.identity.IssuedToken;
 import io.boat.kms.identity.TokenService;
-import io.boat.kms.web.support.Bodies;
+import io.boat.kms.web.support.RequestBodies;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,7 +46,7 @@ public class KeystoneV2Resource {
     @Path("tokens")
     @Consumes(MediaType.APPLICATION_JSON)
     public String issue(InputStream body) {
-        JsonObject auth = KeystoneAuthRequests.object(Bodies.object(Bodies.read(body, config.maxRequestBytes())),
+        JsonObject auth = KeystoneAuthRequests.object(RequestBodies.object(RequestBodies.read(body, config.maxRequestBytes())),
                 "auth", "the request body");
         JsonObject credentials = KeystoneAuthRequests.object(auth, "passwordCredentials", "auth");
         String tenantId = KeystoneAuthRequests.optional(auth, "tenantId");

@@ -2,7 +2,7 @@ package io.boat.kms.web.order;
 
 import io.boat.kms.order.OrderView;
 import io.boat.kms.web.support.Links;
-import static io.boat.kms.web.support.Jsons.JSON;
+import static io.boat.kms.web.support.CachedJsonProvider.JSON;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.StringReader;

@@ -6,13 +6,13 @@ import io.boat.kms.order.OrderService;
 import io.boat.kms.order.OrderView;
 import io.boat.kms.secret.Page;
 import io.boat.kms.web.secret.ListParams;
-import io.boat.kms.web.support.Bodies;
+import io.boat.kms.web.support.RequestBodies;
 import io.boat.kms.web.support.CurrentCaller;
 import io.boat.kms.web.support.Links;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import static io.boat.kms.web.support.Jsons.JSON;
+import static io.boat.kms.web.support.CachedJsonProvider.JSON;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -50,7 +50,7 @@ public class OrdersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(InputStream body) {
         var caller = current.caller();
-        NewKeyOrder request = OrderRequests.parse(Bodies.object(Bodies.read(body, config.maxRequestBytes())));
+        NewKeyOrder request = OrderRequests.parse(RequestBodies.object(RequestBodies.read(body, config.maxRequestBytes())));
         OrderView order = orders.create(caller, request);
         String ref = Links.order(uri, order.id());
         return Response.accepted(JSON.createObjectBuilder().add("order_ref", ref).build().toString())

@@ -2,7 +2,7 @@ package io.boat.kms.web.secret;
 
 import io.boat.kms.InvalidRequestException;
 import io.boat.kms.secret.SecretQuery;
-import io.boat.kms.web.support.Fields;
+import io.boat.kms.web.support.RequestFields;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
@@ -66,7 +66,7 @@ public final class ListParams {
             }
         }
         try {
-            return new SecretQuery.DateFilter(field, op, Fields.parseDate(value));
+            return new SecretQuery.DateFilter(field, op, RequestFields.parseDate(value));
         } catch (DateTimeParseException e) {
             throw new InvalidRequestException("Invalid date for '" + field.name().toLowerCase(Locale.ROOT) + "'");
         }

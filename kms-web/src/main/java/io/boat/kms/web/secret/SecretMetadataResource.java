@@ -4,14 +4,14 @@ import io.boat.kms.InvalidRequestException;
 import io.boat.kms.secret.MetadataKeys;
 import io.boat.kms.config.BoatConfig;
 import io.boat.kms.secret.SecretMetadataService;
-import io.boat.kms.web.support.Bodies;
+import io.boat.kms.web.support.RequestBodies;
 import io.boat.kms.web.support.CurrentCaller;
-import io.boat.kms.web.support.Fields;
+import io.boat.kms.web.support.RequestFields;
 import io.boat.kms.web.support.Links;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import static io.boat.kms.web.support.Jsons.JSON;
+import static io.boat.kms.web.support.CachedJsonProvider.JSON;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -62,8 +62,8 @@ public class SecretMetadataResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response replace(@PathParam("id") String id, InputStream body) {
         var caller = current.caller();
-        JsonObject json = Bodies.object(Bodies.read(body, config.maxRequestBytes()));
-        JsonObject given = new Fields(json, "User Metadata").object("metadata");
+        JsonObject json = RequestBodies.object(RequestBodies.read(body, config.maxRequestBytes()));
+        JsonObject given = new RequestFields(json, "User Metadata").object("metadata");
         if (given == null) {
             throw new InvalidRequestException("Provided object does not match schema 'User Metadata': "
                     + "'metadata' is a required property. Invalid property: 'metadata'");
@@ -86,7 +86,7 @@ public class SecretMetadataResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response add(@PathParam("id") String id, InputStream body) {
         var caller = current.caller();
-        Fields f = new Fields(Bodies.object(Bodies.read(body, config.maxRequestBytes())), "User Metadatum");
+        RequestFields f = new RequestFields(RequestBodies.object(RequestBodies.read(body, config.maxRequestBytes())), "User Metadatum");
         String key = metadata.add(caller, id, f.requiredString("key", 255), f.requiredString("value", 255));
         String ref = Links.secret(uri, id) + "/metadata/" + key;
         return Response.created(URI.create(ref)).entity(pair(key, f.string("value", 255))).build();
@@ -104,7 +104,7 @@ public class SecretMetadataResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public String update(@PathParam("id") String id, @PathParam("key") String key, InputStream body) {
         var caller = current.caller();
-        Fields f = new Fields(Bodies.object(Bodies.read(body, config.maxRequestBytes())), "User Metadatum");
+        RequestFields f = new RequestFields(RequestBodies.object(RequestBodies.read(body, config.maxRequestBytes())), "User Metadatum");
         String bodyKey = f.requiredString("key", 255);
         if (!MetadataKeys.normalise(bodyKey).equals(MetadataKeys.normalise(key))) {
             throw new InvalidRequestException("Key in request data does not match key in the request url.");

@@ -6,7 +6,7 @@ import io.boat.kms.secret.NewSecret;
 import io.boat.kms.secret.Payload;
 import io.boat.kms.web.support.UnsupportedContentTypeException;
 import io.boat.kms.store.SecretKind;
-import io.boat.kms.web.support.Fields;
+import io.boat.kms.web.support.RequestFields;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -20,7 +20,7 @@ final class SecretRequests {
     }
 
     static NewSecret parse(JsonObject json) {
-        Fields f = new Fields(json, "Secret");
+        RequestFields f = new RequestFields(json, "Secret");
         String name = f.string("name", 255);
         String typeWire = f.string("secret_type", 16);
         SecretKind kind = typeWire == null ? SecretKind.OPAQUE : SecretKind.fromWire(typeWire)
@@ -53,7 +53,7 @@ final class SecretRequests {
                 decode(f, payload, canonical, encoding), canonical);
     }
 
-    private static SecretBytes decode(Fields f, String payload, String contentType, String encoding) {
+    private static SecretBytes decode(RequestFields f, String payload, String contentType, String encoding) {
         if (ContentTypes.isText(contentType)) {
             if (encoding != null) {
                 throw f.invalid("payload_content_encoding",

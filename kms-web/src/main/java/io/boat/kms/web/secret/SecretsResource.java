@@ -6,13 +6,13 @@ import io.boat.kms.secret.Page;
 import io.boat.kms.secret.Payload;
 import io.boat.kms.secret.SecretService;
 import io.boat.kms.secret.SecretView;
-import io.boat.kms.web.support.Bodies;
+import io.boat.kms.web.support.RequestBodies;
 import io.boat.kms.web.support.CurrentCaller;
 import io.boat.kms.web.support.Links;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import static io.boat.kms.web.support.Jsons.JSON;
+import static io.boat.kms.web.support.CachedJsonProvider.JSON;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -53,7 +53,7 @@ public class SecretsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(InputStream body) {
         var caller = current.caller();
-        NewSecret request = SecretRequests.parse(Bodies.object(Bodies.read(body, config.maxRequestBytes())));
+        NewSecret request = SecretRequests.parse(RequestBodies.object(RequestBodies.read(body, config.maxRequestBytes())));
         try {
             SecretView created = secrets.create(caller, request);
             String ref = Links.secret(uri, created.id());
@@ -101,7 +101,7 @@ public class SecretsResource {
     public Response putPayload(@PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                @HeaderParam("Content-Encoding") String encoding, InputStream body) {
         var caller = current.caller();
-        try (Payload upload = SecretRequests.upload(contentType, encoding, () -> Bodies.read(body,
+        try (Payload upload = SecretRequests.upload(contentType, encoding, () -> RequestBodies.read(body,
                 config.maxRequestBytes()))) {
             secrets.putPayload(caller, id, upload.contentType(), upload.bytes());
         }

@@ -7,10 +7,10 @@ import jakarta.json.spi.JsonProvider;
  * through ServiceLoader on every call — a class-path scan per request under load — so all JSON
  * goes through this instance instead.
  */
-public final class Jsons {
+public final class CachedJsonProvider {
 
     public static final JsonProvider JSON = JsonProvider.provider();
 
-    private Jsons() {
+    private CachedJsonProvider() {
     }
 }

@@ -1,9 +1,9 @@
 package io.boat.kmip.message;
 
-import static io.boat.kmip.message.Enums.ATTR_ALGORITHM;
-import static io.boat.kmip.message.Enums.ATTR_LENGTH;
-import static io.boat.kmip.message.Enums.ATTR_NAME;
-import static io.boat.kmip.message.Enums.ATTR_USAGE_MASK;
+import static io.boat.kmip.message.KmipEnumerations.ATTR_ALGORITHM;
+import static io.boat.kmip.message.KmipEnumerations.ATTR_LENGTH;
+import static io.boat.kmip.message.KmipEnumerations.ATTR_NAME;
+import static io.boat.kmip.message.KmipEnumerations.ATTR_USAGE_MASK;
 
 import io.boat.kmip.api.KeyAlgorithm;
 import io.boat.kmip.api.KmipAttributes;
@@ -25,9 +25,9 @@ import java.util.Map;
  * Request payloads BOAT sends and response payloads it reads, in the KMIP 1.x encoding
  * (operations: KMIP 1.4 §4; objects §2.2; Template-Attribute §2.1.8).
  */
-public final class Payloads {
+public final class OperationPayloads {
 
-    private Payloads() {
+    private OperationPayloads() {
     }
 
     // ---- requests --------------------------------------------------------------------------
@@ -56,18 +56,18 @@ public final class Payloads {
                 case SYMMETRIC_KEY:
                     attrs.add(attribute(ATTR_USAGE_MASK,
                             TtlvItem.integer(Tag.ATTRIBUTE_VALUE, object.algorithm().usageMask())));
-                    body = TtlvItem.structure(Tag.SYMMETRIC_KEY, keyBlock(Enums.KEY_FORMAT_RAW, material,
+                    body = TtlvItem.structure(Tag.SYMMETRIC_KEY, keyBlock(KmipEnumerations.KEY_FORMAT_RAW, material,
                             object.algorithm(), object.bitLength()));
                     break;
                 case SECRET_DATA:
                     attrs.add(attribute(ATTR_USAGE_MASK, TtlvItem.integer(Tag.ATTRIBUTE_VALUE, 0)));
                     body = TtlvItem.structure(Tag.SECRET_DATA,
-                            TtlvItem.enumeration(Tag.SECRET_DATA_TYPE, Enums.SECRET_DATA_PASSWORD),
-                            keyBlock(Enums.KEY_FORMAT_OPAQUE, material, null, 0));
+                            TtlvItem.enumeration(Tag.SECRET_DATA_TYPE, KmipEnumerations.SECRET_DATA_PASSWORD),
+                            keyBlock(KmipEnumerations.KEY_FORMAT_OPAQUE, material, null, 0));
                     break;
                 case OPAQUE_OBJECT:
                     body = TtlvItem.structure(Tag.OPAQUE_OBJECT,
-                            TtlvItem.enumeration(Tag.OPAQUE_DATA_TYPE, Enums.OPAQUE_DATA_NONE),
+                            TtlvItem.enumeration(Tag.OPAQUE_DATA_TYPE, KmipEnumerations.OPAQUE_DATA_NONE),
                             TtlvItem.bytes(Tag.OPAQUE_DATA_VALUE, material));
                     break;
                 default:
@@ -125,9 +125,9 @@ public final class Payloads {
     /** Query (§4.25) for operations, objects and server information. */
     public static TtlvItem query() {
         return TtlvItem.structure(Tag.REQUEST_PAYLOAD,
-                TtlvItem.enumeration(Tag.QUERY_FUNCTION, Enums.QUERY_OPERATIONS),
-                TtlvItem.enumeration(Tag.QUERY_FUNCTION, Enums.QUERY_OBJECTS),
-                TtlvItem.enumeration(Tag.QUERY_FUNCTION, Enums.QUERY_SERVER_INFORMATION));
+                TtlvItem.enumeration(Tag.QUERY_FUNCTION, KmipEnumerations.QUERY_OPERATIONS),
+                TtlvItem.enumeration(Tag.QUERY_FUNCTION, KmipEnumerations.QUERY_OBJECTS),
+                TtlvItem.enumeration(Tag.QUERY_FUNCTION, KmipEnumerations.QUERY_SERVER_INFORMATION));
     }
 
     // ---- responses -------------------------------------------------------------------------
@@ -208,13 +208,13 @@ public final class Payloads {
         switch (v.type()) {
             case ENUMERATION:
                 int code = v.asEnum();
-                if (Enums.ATTR_STATE.equals(name)) {
-                    return Enums.stateName(code);
+                if (KmipEnumerations.ATTR_STATE.equals(name)) {
+                    return KmipEnumerations.stateName(code);
                 }
                 if (ATTR_ALGORITHM.equals(name)) {
                     return KeyAlgorithm.fromCode(code).map(Enum::name).orElse(Integer.toString(code));
                 }
-                if (Enums.ATTR_OBJECT_TYPE.equals(name)) {
+                if (KmipEnumerations.ATTR_OBJECT_TYPE.equals(name)) {
                     return ObjectKind.fromCode(code).map(Enum::name).orElse(Integer.toString(code));
                 }
                 return Integer.toString(code);
@@ -269,6 +269,6 @@ public final class Payloads {
     private static TtlvItem nameAttribute(String name) {
         return attribute(ATTR_NAME, TtlvItem.structure(Tag.ATTRIBUTE_VALUE,
                 TtlvItem.text(Tag.NAME_VALUE, name),
-                TtlvItem.enumeration(Tag.NAME_TYPE, Enums.NAME_TYPE_TEXT)));
+                TtlvItem.enumeration(Tag.NAME_TYPE, KmipEnumerations.NAME_TYPE_TEXT)));
     }
 }

@@ -15,12 +15,12 @@ import java.time.format.DateTimeParseException;
  * Typed, bounded access to the fields of a request object. Every violation is a 400 in
  * Barbican's wording: "Provided object does not match schema '<schema>': <why>. Invalid property: '<name>'".
  */
-public final class Fields {
+public final class RequestFields {
 
     private final JsonObject object;
     private final String schema;
 
-    public Fields(JsonObject object, String schema) {
+    public RequestFields(JsonObject object, String schema) {
         this.object = object;
         this.schema = schema;
     }

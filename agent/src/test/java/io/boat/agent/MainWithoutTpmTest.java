@@ -1,44 +1,17 @@
 package io.boat.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.boat.agent.tpm.TpmAddress;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class MainTest {
+/** The agent's command line when there is no TPM to talk to: exit code 1 and a no_tpm error. */
+class MainWithoutTpmTest {
     @TempDir
     Path state;
-
-    @Test
-    void parse_swtpmTcti_yieldsHostAndPort() {
-        TpmAddress a = TpmAddress.parse("swtpm:host=10.0.0.5,port=2400");
-        assertThat(a.isDevice()).isFalse();
-        assertThat(a.host()).isEqualTo("10.0.0.5");
-        assertThat(a.port()).isEqualTo(2400);
-    }
-
-    @Test
-    void parse_tcpHostPort_yieldsHostAndPort() {
-        TpmAddress a = TpmAddress.parse("tcp:127.0.0.1:2321");
-        assertThat(a.host()).isEqualTo("127.0.0.1");
-        assertThat(a.port()).isEqualTo(2321);
-    }
-
-    @Test
-    void parse_nothing_defaultsToKernelResourceManager() {
-        assertThat(TpmAddress.parse(null).device()).isEqualTo("/dev/tpmrm0");
-    }
-
-    @Test
-    void parse_garbage_failsNamingTheAcceptedForms() {
-        assertThatThrownBy(() -> TpmAddress.parse("tcp:nohostport"))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("swtpm:host=HOST,port=PORT");
-    }
 
     @Test
     void enroll_missingDevice_failsWithNoTpmError() {

@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 
 /** Finds secrets that exist and have not expired; anything else is unknown, in the caller's wording. */
 @Dependent
-public class LiveSecrets {
+public class SecretLookup {
 
     @PersistenceContext(unitName = "boat")
     EntityManager em;

@@ -14,9 +14,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /** Reads request bodies with a hard size limit, and parses JSON objects strictly. */
-public final class Bodies {
+public final class RequestBodies {
 
-    private Bodies() {
+    private RequestBodies() {
     }
 
     /** Reads at most {@code max} bytes; a larger body is 413 before it is buffered. */
@@ -46,7 +46,7 @@ public final class Bodies {
         if (body.length == 0) {
             throw new InvalidRequestException("Malformed JSON: the request body is empty");
         }
-        try (JsonReader reader = Jsons.JSON.createReader(new ByteArrayInputStream(body))) {
+        try (JsonReader reader = CachedJsonProvider.JSON.createReader(new ByteArrayInputStream(body))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new InvalidRequestException("Malformed JSON: a JSON object is required");

@@ -5,9 +5,9 @@ package io.boat.kmip.message;
  * each (§9.1.3.2.x "Enumerations"). Enumerations applications see (Object Type, Cryptographic
  * Algorithm, Result Reason) are in {@code io.boat.kmip.api}; tags are in {@code ttlv.Tag}.
  */
-public final class Enums {
+public final class KmipEnumerations {
 
-    private Enums() {
+    private KmipEnumerations() {
     }
 
     /** Operation, §9.1.3.2.27. */
@@ -36,7 +36,7 @@ public final class Enums {
     /** Key Format Type, §9.1.3.2.3. */
     public static final int KEY_FORMAT_RAW = 0x01;
     public static final int KEY_FORMAT_OPAQUE = 0x02;
-    /** Name Type, §9.1.3.2.10: Uninterpreted Text String. */
+    /** Name Type, §9.1.3.2.11: Uninterpreted Text String. */
     public static final int NAME_TYPE_TEXT = 0x01;
     /** Secret Data Type, §9.1.3.2.9: Password. */
     public static final int SECRET_DATA_PASSWORD = 0x01;
