@@ -1,11 +1,12 @@
 package io.boat.kms.testing;
 
-import io.boat.kms.config.BoatConfig;
+import io.boat.kms.project.MasterKek;
 import io.boat.kms.secret.SecretLookup;
 import io.boat.kms.secret.SecretService;
 import io.boat.kms.store.SecretStore;
-import io.boat.kms.store.routing.SecretStores;
 import io.boat.kms.store.StoreMetadata;
+import io.boat.kms.store.routing.SecretStores;
+import java.lang.reflect.Method;
 
 /** Services wired by hand, as the container would, over {@link FakeEntities} and one store. */
 public final class Services {
@@ -14,18 +15,22 @@ public final class Services {
     }
 
     /** Settings with the defaults BOAT ships, without a MicroProfile Config runtime. */
-    public static BoatConfig config() {
-        return new BoatConfig() {
-            @Override
-            public int orderMaxAttempts() {
-                return 3;
-            }
+    public static TestConfig config() {
+        return new TestConfig();
+    }
 
-            @Override
-            public int maxSecretBytes() {
-                return 10000;
-            }
-        };
+    /** The master KEK as the container opens it at start, from (or into) {@code config}'s data directory. */
+    public static MasterKek masterKek(TestConfig config) {
+        MasterKek kek = new MasterKek();
+        FakeEntities.inject(kek, "config", config);
+        try {
+            Method open = MasterKek.class.getDeclaredMethod("open");
+            open.setAccessible(true);
+            open.invoke(kek);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+        return kek;
     }
 
     public static SecretStores stores(SecretStore store) {
