@@ -3,6 +3,7 @@ package io.boat.kms.order;
 import io.boat.kms.KmsException;
 import io.boat.kms.config.BoatConfig;
 import io.boat.kms.secret.GeneratedKey;
+import io.boat.kms.secret.SecretId;
 import io.boat.kms.secret.SecretService;
 import io.boat.kms.store.KeySpec;
 import io.boat.kms.store.SecretContext;
@@ -19,7 +20,6 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -98,7 +98,7 @@ public class OrderProcessor {
 
     /** Generates the key and records it on the order; false (key destroyed) when the order moved on meanwhile. */
     private boolean generateAndRecord(Attempt attempt) {
-        SecretContext context = new SecretContext(UUID.randomUUID().toString(), attempt.projectId());
+        SecretContext context = new SecretContext(SecretId.random().value(), attempt.projectId());
         GeneratedKeyRef key = new GeneratedKeyRef(context, secrets.generate(attempt.spec(), context));
         boolean recorded = false;
         try {

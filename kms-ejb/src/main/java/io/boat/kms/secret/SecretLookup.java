@@ -1,6 +1,5 @@
 package io.boat.kms.secret;
 
-import io.boat.kms.Ids;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,8 +13,8 @@ public class SecretLookup {
     @PersistenceContext(unitName = "boat")
     EntityManager em;
 
-    SecretEntity find(String id, String notFoundMessage) {
-        SecretEntity e = Ids.isUuid(id) ? em.find(SecretEntity.class, id) : null;
+    SecretEntity find(SecretId id, String notFoundMessage) {
+        SecretEntity e = id.isWellFormed() ? em.find(SecretEntity.class, id.value()) : null;
         if (e == null || e.isExpired(OffsetDateTime.now(ZoneOffset.UTC))) {
             throw new UnknownSecretException(notFoundMessage);
         }

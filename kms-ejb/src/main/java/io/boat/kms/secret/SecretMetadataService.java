@@ -32,16 +32,16 @@ public class SecretMetadataService {
     SecretLookup secrets;
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Map<String, String> all(Caller caller, String secretId) {
+    public Map<String, String> all(Caller caller, SecretId secretId) {
         SecretEntity s = secrets.find(secretId, SecretService.NOT_FOUND);
         Policy.checkOwner(caller, Action.SECRET_META_READ, s.projectId);
         Map<String, String> result = new TreeMap<>();
-        rows(secretId).forEach(m -> result.put(m.key, m.value));
+        rows(s.id).forEach(m -> result.put(m.key, m.value));
         return result;
     }
 
     /** Replaces all metadata with {@code metadata}. */
-    public void replace(Caller caller, String secretId, Map<String, String> metadata) {
+    public void replace(Caller caller, SecretId secretId, Map<String, String> metadata) {
         SecretEntity s = secrets.find(secretId, SecretService.NOT_FOUND);
         Policy.checkOwner(caller, Action.SECRET_META_WRITE, s.projectId);
         Map<String, String> normalised = new TreeMap<>();
@@ -51,42 +51,42 @@ public class SecretMetadataService {
                 throw new InvalidRequestException("Duplicate metadata key '" + key + "'");
             }
         });
-        em.createQuery("DELETE FROM SecretMetadatumEntity m WHERE m.secretId = :id").setParameter("id", secretId)
+        em.createQuery("DELETE FROM SecretMetadatumEntity m WHERE m.secretId = :id").setParameter("id", s.id)
                 .executeUpdate();
-        normalised.forEach((k, v) -> insert(secretId, k, v));
+        normalised.forEach((k, v) -> insert(s.id, k, v));
     }
 
     /** Adds one key; 409 if it exists. Returns the normalised key. */
-    public String add(Caller caller, String secretId, String key, String value) {
+    public String add(Caller caller, SecretId secretId, String key, String value) {
         SecretEntity s = secrets.find(secretId, SecretService.NOT_FOUND);
         Policy.checkOwner(caller, Action.SECRET_META_WRITE, s.projectId);
         String k = MetadataKeys.normalise(key);
-        if (row(secretId, k).isPresent()) {
+        if (row(s.id, k).isPresent()) {
             throw new AlreadyExistsException("Conflict. Key in request is already in secret metadata");
         }
-        insert(secretId, k, checkValue(value));
+        insert(s.id, k, checkValue(value));
         return k;
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public String get(Caller caller, String secretId, String key) {
+    public String get(Caller caller, SecretId secretId, String key) {
         SecretEntity s = secrets.find(secretId, SecretService.NOT_FOUND);
         Policy.checkOwner(caller, Action.SECRET_META_READ, s.projectId);
-        return row(secretId, MetadataKeys.normalise(key)).map(m -> m.value).orElseThrow(this::keyNotFound);
+        return row(s.id, MetadataKeys.normalise(key)).map(m -> m.value).orElseThrow(this::keyNotFound);
     }
 
     /** Updates an existing key; the key in the body must match the path's. */
-    public void update(Caller caller, String secretId, String key, String value) {
+    public void update(Caller caller, SecretId secretId, String key, String value) {
         SecretEntity s = secrets.find(secretId, SecretService.NOT_FOUND);
         Policy.checkOwner(caller, Action.SECRET_META_WRITE, s.projectId);
-        SecretMetadatumEntity m = row(secretId, MetadataKeys.normalise(key)).orElseThrow(this::keyNotFound);
+        SecretMetadatumEntity m = row(s.id, MetadataKeys.normalise(key)).orElseThrow(this::keyNotFound);
         m.value = checkValue(value);
     }
 
-    public void delete(Caller caller, String secretId, String key) {
+    public void delete(Caller caller, SecretId secretId, String key) {
         SecretEntity s = secrets.find(secretId, SecretService.NOT_FOUND);
         Policy.checkOwner(caller, Action.SECRET_META_WRITE, s.projectId);
-        em.remove(row(secretId, MetadataKeys.normalise(key)).orElseThrow(this::keyNotFound));
+        em.remove(row(s.id, MetadataKeys.normalise(key)).orElseThrow(this::keyNotFound));
     }
 
     private String checkValue(String value) {

@@ -24,7 +24,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.UUID;
 
 /**
  * Secrets: create (one or two steps), read metadata and payload, list, delete. Every call is
@@ -60,7 +59,7 @@ public class SecretService {
             throw new InvalidRequestException("Invalid date for 'expiration'");
         }
         SecretEntity e = new SecretEntity();
-        e.id = UUID.randomUUID().toString();
+        e.id = SecretId.random().value();
         e.projectId = caller.projectId();
         e.creatorId = caller.userId();
         e.name = request.name();
@@ -80,7 +79,7 @@ public class SecretService {
     }
 
     /** Adds the payload of a two-step secret; a secret's payload is written once. */
-    public void putPayload(Caller caller, String id, String contentType, SecretBytes payload) {
+    public void putPayload(Caller caller, SecretId id, String contentType, SecretBytes payload) {
         SecretEntity e = find(id, NOT_FOUND);
         Policy.checkOwner(caller, Action.SECRET_PUT_PAYLOAD, e.projectId);
         if (e.hasPayload()) {
@@ -129,7 +128,7 @@ public class SecretService {
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public SecretView get(Caller caller, String id) {
+    public SecretView get(Caller caller, SecretId id) {
         SecretEntity e = find(id, NOT_FOUND);
         Policy.checkOwner(caller, Action.SECRET_READ, e.projectId);
         return SecretView.of(e);
@@ -140,7 +139,7 @@ public class SecretService {
      * the client accepts is settled before the store is asked (a KMIP round trip for nothing).
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Payload payload(Caller caller, String id, AcceptedTypes accepted) {
+    public Payload payload(Caller caller, SecretId id, AcceptedTypes accepted) {
         SecretEntity e = find(id, PAYLOAD_NOT_FOUND);
         Policy.checkOwner(caller, Action.SECRET_DECRYPT, e.projectId);
         if (!e.hasPayload()) {
@@ -159,7 +158,7 @@ public class SecretService {
         return queries.list(caller.projectId(), query, now());
     }
 
-    public void delete(Caller caller, String id) {
+    public void delete(Caller caller, SecretId id) {
         SecretEntity e = find(id, NOT_FOUND);
         Policy.checkDelete(caller, e.projectId, e.creatorId);
         if (e.storeMeta != null) {
@@ -171,7 +170,7 @@ public class SecretService {
         em.remove(e);
     }
 
-    private SecretEntity find(String id, String message) {
+    private SecretEntity find(SecretId id, String message) {
         return live.find(id, message);
     }
 

@@ -18,7 +18,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** SecretService over an in-memory database and store: who may do what, and what reaches the store. */
@@ -41,7 +40,7 @@ class SecretServiceTest {
 
     @Test
     void create_thenPayload_sameBytesUnderTheStoredType() {
-        String id = service.create(OWNER, binary(KEY, null)).id();
+        SecretId id = new SecretId(service.create(OWNER, binary(KEY, null)).id());
 
         try (Payload p = service.payload(OWNER, id, ANY)) {
             assertThat(p.contentType()).isEqualTo("application/octet-stream");
@@ -74,7 +73,7 @@ class SecretServiceTest {
 
     @Test
     void putPayload_onTwoStepSecret_storedOnce_secondTimeAlreadyExists() {
-        String id = service.create(OWNER, binary(null, null)).id();
+        SecretId id = new SecretId(service.create(OWNER, binary(null, null)).id());
 
         service.putPayload(OWNER, id, "text/plain", SecretBytes.copyOf("hunter2".getBytes()));
 
@@ -85,7 +84,7 @@ class SecretServiceTest {
 
     @Test
     void payload_fromAnotherProject_notPermittedAndTheStoreIsNotRead() {
-        String id = service.create(OWNER, binary(KEY, null)).id();
+        SecretId id = new SecretId(service.create(OWNER, binary(KEY, null)).id());
 
         assertThatThrownBy(() -> service.payload(OTHER_PROJECT, id, ANY)).isInstanceOf(NotPermittedException.class);
         assertThat(store.reads()).isZero();
@@ -93,7 +92,7 @@ class SecretServiceTest {
 
     @Test
     void payload_secretWithoutPayload_unknownWithBarbicanWording() {
-        String id = service.create(OWNER, binary(null, null)).id();
+        SecretId id = new SecretId(service.create(OWNER, binary(null, null)).id());
 
         assertThatThrownBy(() -> service.payload(OWNER, id, ANY)).isInstanceOfSatisfying(UnknownResourceException.class,
                 e -> assertThat(e.clientMessage()).isEqualTo("Not Found. Sorry but your secret has no payload."));
@@ -101,16 +100,16 @@ class SecretServiceTest {
 
     @Test
     void payload_unknownOrMalformedId_unknownSecret() {
-        assertThatThrownBy(() -> service.payload(OWNER, UUID.randomUUID().toString(), ANY))
+        assertThatThrownBy(() -> service.payload(OWNER, SecretId.random(), ANY))
                 .isInstanceOf(UnknownSecretException.class);
-        assertThatThrownBy(() -> service.payload(OWNER, "../../etc/passwd", ANY))
+        assertThatThrownBy(() -> service.payload(OWNER, new SecretId("../../etc/passwd"), ANY))
                 .isInstanceOf(UnknownSecretException.class);
     }
 
     @Test
     void get_expiredSecret_unknown() {
-        String id = service.create(OWNER, binary(KEY, OffsetDateTime.now(ZoneOffset.UTC).plusDays(1))).id();
-        db.find(SecretEntity.class, id).expiration = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1);
+        SecretId id = new SecretId(service.create(OWNER, binary(KEY, OffsetDateTime.now(ZoneOffset.UTC).plusDays(1))).id());
+        db.find(SecretEntity.class, id.value()).expiration = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1);
 
         assertThatThrownBy(() -> service.get(OWNER, id)).isInstanceOf(UnknownSecretException.class);
     }

@@ -3,6 +3,7 @@ package io.boat.kms.web.secret;
 import io.boat.kms.InvalidRequestException;
 import io.boat.kms.secret.MetadataKeys;
 import io.boat.kms.config.BoatConfig;
+import io.boat.kms.secret.SecretId;
 import io.boat.kms.secret.SecretMetadataService;
 import io.boat.kms.web.support.RequestBodies;
 import io.boat.kms.web.support.CurrentCaller;
@@ -52,7 +53,7 @@ public class SecretMetadataResource {
     UriInfo uri;
 
     @GET
-    public String all(@PathParam("id") String id) {
+    public String all(@PathParam("id") SecretId id) {
         JsonObjectBuilder m = JSON.createObjectBuilder();
         metadata.all(current.caller(), id).forEach(m::add);
         return JSON.createObjectBuilder().add("metadata", m).build().toString();
@@ -60,7 +61,7 @@ public class SecretMetadataResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response replace(@PathParam("id") String id, InputStream body) {
+    public Response replace(@PathParam("id") SecretId id, InputStream body) {
         var caller = current.caller();
         JsonObject json = RequestBodies.object(RequestBodies.read(body, config.maxRequestBytes()));
         JsonObject given = new RequestFields(json, "User Metadata").object("metadata");
@@ -77,24 +78,24 @@ public class SecretMetadataResource {
             values.put(e.getKey(), ((JsonString) e.getValue()).getString());
         }
         metadata.replace(caller, id, values);
-        String ref = Links.secret(uri, id) + "/metadata";
+        String ref = Links.secret(uri, id.value()) + "/metadata";
         return Response.created(URI.create(ref))
                 .entity(JSON.createObjectBuilder().add("metadata_ref", ref).build().toString()).build();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response add(@PathParam("id") String id, InputStream body) {
+    public Response add(@PathParam("id") SecretId id, InputStream body) {
         var caller = current.caller();
         RequestFields f = new RequestFields(RequestBodies.object(RequestBodies.read(body, config.maxRequestBytes())), "User Metadatum");
         String key = metadata.add(caller, id, f.requiredString("key", 255), f.requiredString("value", 255));
-        String ref = Links.secret(uri, id) + "/metadata/" + key;
+        String ref = Links.secret(uri, id.value()) + "/metadata/" + key;
         return Response.created(URI.create(ref)).entity(pair(key, f.string("value", 255))).build();
     }
 
     @GET
     @Path("{key}")
-    public String get(@PathParam("id") String id, @PathParam("key") String key) {
+    public String get(@PathParam("id") SecretId id, @PathParam("key") String key) {
         String value = metadata.get(current.caller(), id, key);
         return pair(MetadataKeys.normalise(key), value);
     }
@@ -102,7 +103,7 @@ public class SecretMetadataResource {
     @PUT
     @Path("{key}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public String update(@PathParam("id") String id, @PathParam("key") String key, InputStream body) {
+    public String update(@PathParam("id") SecretId id, @PathParam("key") String key, InputStream body) {
         var caller = current.caller();
         RequestFields f = new RequestFields(RequestBodies.object(RequestBodies.read(body, config.maxRequestBytes())), "User Metadatum");
         String bodyKey = f.requiredString("key", 255);
@@ -116,7 +117,7 @@ public class SecretMetadataResource {
 
     @DELETE
     @Path("{key}")
-    public Response delete(@PathParam("id") String id, @PathParam("key") String key) {
+    public Response delete(@PathParam("id") SecretId id, @PathParam("key") String key) {
         metadata.delete(current.caller(), id, key);
         return Response.noContent().build();
     }

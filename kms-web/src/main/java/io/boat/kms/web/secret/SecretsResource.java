@@ -4,6 +4,7 @@ import io.boat.kms.config.BoatConfig;
 import io.boat.kms.secret.NewSecret;
 import io.boat.kms.secret.Page;
 import io.boat.kms.secret.Payload;
+import io.boat.kms.secret.SecretId;
 import io.boat.kms.secret.SecretService;
 import io.boat.kms.secret.SecretView;
 import io.boat.kms.web.support.RequestBodies;
@@ -81,7 +82,7 @@ public class SecretsResource {
     /** Metadata as JSON; any other Accept is Barbican's legacy way to ask for the payload. */
     @GET
     @Path("{id}")
-    public Response get(@PathParam("id") String id, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+    public Response get(@PathParam("id") SecretId id, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         if (wantsJson(accept)) {
             SecretView s = secrets.get(current.caller(), id);
             return Response.ok(SecretJson.of(s, uri).toString(), MediaType.APPLICATION_JSON_TYPE).build();
@@ -91,14 +92,14 @@ public class SecretsResource {
 
     @GET
     @Path("{id}/payload")
-    public Response payload(@PathParam("id") String id, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+    public Response payload(@PathParam("id") SecretId id, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         return payloadResponse(id, accept);
     }
 
     /** Second step of a two-step create: the raw payload, once. */
     @PUT
     @Path("{id}")
-    public Response putPayload(@PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+    public Response putPayload(@PathParam("id") SecretId id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                @HeaderParam("Content-Encoding") String encoding, InputStream body) {
         var caller = current.caller();
         try (Payload upload = SecretRequests.upload(contentType, encoding, () -> RequestBodies.read(body,
@@ -110,12 +111,12 @@ public class SecretsResource {
 
     @DELETE
     @Path("{id}")
-    public Response delete(@PathParam("id") String id) {
+    public Response delete(@PathParam("id") SecretId id) {
         secrets.delete(current.caller(), id);
         return Response.noContent().build();
     }
 
-    private Response payloadResponse(String id, String accept) {
+    private Response payloadResponse(SecretId id, String accept) {
         Payload p = secrets.payload(current.caller(), id, stored -> ContentTypes.responseType(accept, stored));
         return Response.ok(new PayloadOutput(p)).header(HttpHeaders.CONTENT_TYPE, p.contentType())
                 .header(HttpHeaders.CONTENT_LENGTH, p.bytes().length()).build();

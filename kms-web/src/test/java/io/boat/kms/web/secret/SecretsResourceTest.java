@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.boat.kms.crypto.SecretBytes;
 import io.boat.kms.policy.Caller;
 import io.boat.kms.secret.NewSecret;
+import io.boat.kms.secret.SecretId;
 import io.boat.kms.store.SecretKind;
 import io.boat.kms.secret.SecretService;
 import io.boat.kms.secret.UnacceptablePayloadTypeException;
@@ -39,14 +40,14 @@ class SecretsResourceTest {
         };
     }
 
-    private String storedKey() {
-        return service.create(OWNER, new NewSecret("k", SecretKind.SYMMETRIC, "aes", 256, "cbc", null,
-                SecretBytes.copyOf(KEY), "application/octet-stream")).id();
+    private SecretId storedKey() {
+        return new SecretId(service.create(OWNER, new NewSecret("k", SecretKind.SYMMETRIC, "aes", 256, "cbc", null,
+                SecretBytes.copyOf(KEY), "application/octet-stream")).id());
     }
 
     @Test
     void payload_acceptNamesAnotherType_406BeforeTheStoreIsRead() {
-        String id = storedKey();
+        SecretId id = storedKey();
 
         assertThatThrownBy(() -> resource.payload(id, "text/plain"))
                 .isInstanceOf(UnacceptablePayloadTypeException.class);
@@ -56,7 +57,7 @@ class SecretsResourceTest {
 
     @Test
     void payload_written_isTheKeyAndTheResponseCopyIsWipedAfterwards() throws Exception {
-        String id = storedKey();
+        SecretId id = storedKey();
 
         Response r = resource.payload(id, "application/octet-stream");
 
