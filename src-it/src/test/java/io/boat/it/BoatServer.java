@@ -1,6 +1,6 @@
 package io.boat.it;
 
-import io.boat.kmip.testing.LoopbackPorts;
+import io.boat.testing.LoopbackPorts;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

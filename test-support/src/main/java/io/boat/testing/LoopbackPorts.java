@@ -1,4 +1,4 @@
-package io.boat.kmip.testing;
+package io.boat.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
