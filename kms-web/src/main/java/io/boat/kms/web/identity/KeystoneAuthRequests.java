@@ -4,10 +4,12 @@ import io.boat.kms.KmsException;
 import io.boat.kms.identity.Identity;
 import io.boat.kms.identity.IdentityService;
 import io.boat.kms.identity.TokenService;
+import io.boat.kms.web.support.Bodies;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.io.InputStream;
 import java.util.Arrays;
 
 /** Reads Keystone v3 {@code auth} bodies (password and token methods, project scope). */
@@ -52,13 +54,22 @@ final class KeystoneAuthRequests {
         if (scope == null) {
             return null;
         }
+        JsonObject system = optionalObject(scope, "system");
+        if (system != null && system.get("all") == JsonValue.TRUE) {
+            return IdentityService.ProjectRef.SYSTEM;
+        }
         JsonObject project = optionalObject(scope, "project");
         if (project == null) {
-            throw KmsException.unauthorized(); // domain and system scopes are not offered
+            throw KmsException.unauthorized(); // domain scope is not offered
         }
         JsonObject domain = optionalObject(project, "domain");
         return new IdentityService.ProjectRef(optional(project, "id"), optional(project, "name"),
                 domain == null ? null : optional(domain, "id"), domain == null ? null : optional(domain, "name"));
+    }
+
+    /** The named top-level object of a Keystone request body ({@code {"user": {...}}}), or 400. */
+    static JsonObject section(InputStream body, String name, int maxBytes) {
+        return object(Bodies.object(Bodies.read(body, maxBytes)), name, "the request body");
     }
 
     static JsonObject object(JsonObject parent, String name, String parentName) {

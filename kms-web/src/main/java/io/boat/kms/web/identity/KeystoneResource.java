@@ -3,6 +3,7 @@ package io.boat.kms.web.identity;
 import io.boat.kms.KmsException;
 import io.boat.kms.config.BoatConfig;
 import io.boat.kms.identity.Identity;
+import io.boat.kms.identity.IdentityAdminService;
 import io.boat.kms.identity.IdentityService;
 import io.boat.kms.identity.TokenClaims;
 import io.boat.kms.identity.TokenService;
@@ -15,6 +16,7 @@ import jakarta.inject.Inject;
 import static io.boat.kms.web.support.Jsons.JSON;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.HeaderParam;
@@ -48,6 +50,9 @@ public class KeystoneResource {
     @EJB
     TokenService tokens;
 
+    @EJB
+    IdentityAdminService admin;
+
     @Inject
     CurrentCaller current;
 
@@ -75,34 +80,43 @@ public class KeystoneResource {
         JsonObject auth = KeystoneAuthRequests.object(Bodies.object(Bodies.read(body, config.maxRequestBytes())), "auth",
                 "the request body");
         Identity.Authentication result = KeystoneAuthRequests.authenticate(auth, identity, tokens);
-        Instant issued = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        Instant expires = issued.plusSeconds(config.tokenTtlSeconds());
+        Instant issued = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant expires = result.expiresAt() != null ? result.expiresAt() : issued.plusSeconds(config.tokenTtlSeconds());
         String token = tokens.issue(result, issued, expires);
-        String json = KeystoneJson.token(uri, result.user(), result.project(), result.roles(), result.methods(),
-                result.auditIds(), issued, expires, nocatalog == null).build().toString();
+        String json = KeystoneJson.token(uri, result.user(), result.project(), result.roles(), result.system(),
+                result.methods(), result.auditIds(), issued, expires, nocatalog == null).build().toString();
         return Response.status(201).header(SUBJECT_TOKEN, token).entity(json).build();
     }
 
     @GET
     @Path("auth/tokens")
     public Response validate(@HeaderParam(SUBJECT_TOKEN) String subject, @QueryParam("nocatalog") String nocatalog) {
-        current.claims();
+        TokenClaims caller = current.claims();
         TokenClaims claims = subjectClaims(subject);
+        admin.requireTokenAccess(caller, claims);
         Identity.User user = identity.user(claims.userId()).orElseThrow(KeystoneResource::notFound);
         Identity.Project project = claims.scoped() ? identity.project(claims.projectId()).orElseThrow(
                 KeystoneResource::notFound) : null;
-        String json = KeystoneJson.token(uri, user, project, claims.roles(), claims.methods(),
-                claims.tokenId() == null ? java.util.List.of() : java.util.List.of(claims.tokenId()),
-                claims.issuedAt(), claims.expiresAt(), nocatalog == null).build().toString();
+        String json = KeystoneJson.token(uri, user, project, claims.roles(), claims.system(), claims.methods(),
+                claims.auditIds(), claims.issuedAt(), claims.expiresAt(), nocatalog == null).build().toString();
         return Response.ok(json).header(SUBJECT_TOKEN, subject).build();
     }
 
     @HEAD
     @Path("auth/tokens")
     public Response check(@HeaderParam(SUBJECT_TOKEN) String subject) {
-        current.claims();
-        subjectClaims(subject);
+        TokenClaims caller = current.claims();
+        admin.requireTokenAccess(caller, subjectClaims(subject));
         return Response.ok().header(SUBJECT_TOKEN, subject).build();
+    }
+
+    /** Revokes the subject token (and tokens re-scoped from it) on every node. */
+    @DELETE
+    @Path("auth/tokens")
+    public Response revoke(@HeaderParam(SUBJECT_TOKEN) String subject) {
+        TokenClaims caller = current.claims();
+        admin.revokeToken(caller, subjectClaims(subject));
+        return Response.noContent().build();
     }
 
     @GET

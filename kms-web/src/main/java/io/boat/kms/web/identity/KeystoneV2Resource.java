@@ -65,7 +65,7 @@ public class KeystoneV2Resource {
         } finally {
             Arrays.fill(password, '\0');
         }
-        Instant issued = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant issued = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Instant expires = issued.plusSeconds(config.tokenTtlSeconds());
         String token = tokens.issue(result, issued, expires);
         return KeystoneJson.access(uri, token, result.user(), result.project(), result.roles(), issued, expires)
