@@ -262,6 +262,15 @@ public class IdentityService {
         return new Identity.Project(p.id, p.name, p.domainId, p.enabled);
     }
 
+    /**
+     * The account a login attempt is against, for counting failures: the user's id when it exists,
+     * else the name asked for, so that unknown names are counted too and reveal nothing.
+     */
+    public String accountKey(UserRef ref) {
+        return findUser(ref).map(u -> u.id).orElseGet(() -> "unknown:" + ref.domainId() + ":" + ref.domainName() + ":"
+                + (ref.id() != null ? ref.id() : String.valueOf(ref.name()).toLowerCase(java.util.Locale.ROOT)));
+    }
+
     /** The project a token's claims name, for building a Keystone token body. */
     public Optional<Identity.Project> project(String id) {
         return Optional.ofNullable(id == null ? null : em.find(ProjectEntity.class, id)).map(IdentityService::view);

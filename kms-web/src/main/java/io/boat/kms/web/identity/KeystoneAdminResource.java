@@ -6,6 +6,8 @@ import io.boat.kms.KmsException;
 import io.boat.kms.config.BoatConfig;
 import io.boat.kms.identity.Identity;
 import io.boat.kms.identity.IdentityAdminService;
+import io.boat.kms.identity.lockout.LoginGuard;
+import jakarta.servlet.http.HttpServletRequest;
 import io.boat.kms.web.support.CurrentCaller;
 import io.boat.kms.web.support.Fields;
 import io.boat.kms.web.support.Links;
@@ -46,6 +48,12 @@ public class KeystoneAdminResource {
 
     @EJB
     IdentityAdminService admin;
+
+    @EJB
+    LoginGuard guard;
+
+    @Context
+    HttpServletRequest request;
 
     @Inject
     CurrentCaller current;
@@ -104,7 +112,7 @@ public class KeystoneAdminResource {
         char[] original = f.requiredString("original_password", 1024).toCharArray();
         char[] password = f.requiredString("password", 1024).toCharArray();
         try {
-            admin.changePassword(id, original, password);
+            guard.changePassword(id, original, password, request.getRemoteAddr());
             return Response.noContent().build();
         } finally {
             wipe(original);

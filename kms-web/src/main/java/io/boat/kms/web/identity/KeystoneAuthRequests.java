@@ -4,6 +4,7 @@ import io.boat.kms.KmsException;
 import io.boat.kms.identity.Identity;
 import io.boat.kms.identity.IdentityService;
 import io.boat.kms.identity.TokenService;
+import io.boat.kms.identity.lockout.LoginGuard;
 import io.boat.kms.web.support.Bodies;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -18,7 +19,8 @@ final class KeystoneAuthRequests {
     private KeystoneAuthRequests() {
     }
 
-    static Identity.Authentication authenticate(JsonObject auth, IdentityService identity, TokenService tokens) {
+    static Identity.Authentication authenticate(JsonObject auth, IdentityService identity, LoginGuard guard,
+                                                TokenService tokens, String source) {
         JsonObject id = object(auth, "identity", "auth");
         JsonArray methods = id.containsKey("methods") && id.get("methods").getValueType() == JsonValue.ValueType.ARRAY
                 ? id.getJsonArray("methods") : null;
@@ -31,7 +33,7 @@ final class KeystoneAuthRequests {
             JsonObject user = object(object(id, "password", "identity"), "user", "password");
             char[] password = text(user, "password", "user").toCharArray();
             try {
-                return identity.authenticatePassword(userRef(user), password, scope);
+                return guard.password(userRef(user), password, scope, source);
             } finally {
                 Arrays.fill(password, '\0');
             }

@@ -7,6 +7,8 @@ import io.boat.kms.identity.IdentityAdminService;
 import io.boat.kms.identity.IdentityService;
 import io.boat.kms.identity.TokenClaims;
 import io.boat.kms.identity.TokenService;
+import io.boat.kms.identity.lockout.LoginGuard;
+import jakarta.servlet.http.HttpServletRequest;
 import io.boat.kms.web.support.Bodies;
 import io.boat.kms.web.support.CurrentCaller;
 import io.boat.kms.web.support.Links;
@@ -53,6 +55,12 @@ public class KeystoneResource {
     @EJB
     IdentityAdminService admin;
 
+    @EJB
+    LoginGuard guard;
+
+    @Context
+    HttpServletRequest request;
+
     @Inject
     CurrentCaller current;
 
@@ -79,7 +87,8 @@ public class KeystoneResource {
     public Response issue(InputStream body, @QueryParam("nocatalog") String nocatalog) {
         JsonObject auth = KeystoneAuthRequests.object(Bodies.object(Bodies.read(body, config.maxRequestBytes())), "auth",
                 "the request body");
-        Identity.Authentication result = KeystoneAuthRequests.authenticate(auth, identity, tokens);
+        Identity.Authentication result = KeystoneAuthRequests.authenticate(auth, identity, guard, tokens,
+                request.getRemoteAddr());
         Instant issued = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Instant expires = result.expiresAt() != null ? result.expiresAt() : issued.plusSeconds(config.tokenTtlSeconds());
         String token = tokens.issue(result, issued, expires);

@@ -5,6 +5,8 @@ import io.boat.kms.config.BoatConfig;
 import io.boat.kms.identity.Identity;
 import io.boat.kms.identity.IdentityService;
 import io.boat.kms.identity.TokenService;
+import io.boat.kms.identity.lockout.LoginGuard;
+import jakarta.servlet.http.HttpServletRequest;
 import io.boat.kms.web.support.Bodies;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +34,10 @@ import java.util.Arrays;
 public class KeystoneV2Resource {
 
     @EJB
-    IdentityService identity;
+    LoginGuard guard;
+
+    @Context
+    HttpServletRequest request;
 
     @EJB
     TokenService tokens;
@@ -58,10 +63,11 @@ public class KeystoneV2Resource {
         char[] password = KeystoneAuthRequests.text(credentials, "password", "passwordCredentials").toCharArray();
         Identity.Authentication result;
         try {
-            result = identity.authenticatePassword(new IdentityService.UserRef(null,
+            result = guard.password(new IdentityService.UserRef(null,
                     KeystoneAuthRequests.text(credentials, "username", "passwordCredentials"),
                     Identity.DEFAULT_DOMAIN_ID, null), password,
-                    new IdentityService.ProjectRef(tenantId, tenantName, Identity.DEFAULT_DOMAIN_ID, null));
+                    new IdentityService.ProjectRef(tenantId, tenantName, Identity.DEFAULT_DOMAIN_ID, null),
+                    request.getRemoteAddr());
         } finally {
             Arrays.fill(password, '\0');
         }
