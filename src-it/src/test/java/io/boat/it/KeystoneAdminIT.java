@@ -84,4 +84,22 @@ class KeystoneAdminIT {
         assertThat(d.getBoolean("enabled")).isTrue();
         assertThat(admin.get("/v3/domains/other").status()).isEqualTo(404);
     }
+
+    @Test
+    void lookAlikeUserNames_refusedOrCaughtAsDuplicates() {
+        Api admin = SharedServer.admin();
+        String base = "look-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        assertThat(createUser(admin, base.toUpperCase())).isEqualTo(201);
+        assertThat(createUser(admin, base)).isEqualTo(409);
+        assertThat(createUser(admin, base + " ")).isEqualTo(409);
+        assertThat(createUser(admin, base + "\\u200b")).isEqualTo(400);
+        assertThat(createUser(admin, base + "\\u0000")).isEqualTo(400);
+        assertThat(createUser(admin, "\\u202e" + base)).isEqualTo(400);
+        assertThat(admin.get("/v3/users?name=" + base.toUpperCase()).json().getJsonArray("users")).hasSize(1);
+    }
+
+    private static int createUser(Api admin, String jsonEscapedName) {
+        return admin.postJson("/v3/users", "{\"user\":{\"name\":\"" + jsonEscapedName
+                + "\",\"password\":\"look-alike-pw-1\"}}").status();
+    }
 }

@@ -82,8 +82,7 @@ public class IdentityAdminService {
         AdminScope.requireCloudAdmin(caller, em, config);
         UserEntity u = findUser(userId);
         if (change.name() != null && !change.name().equals(u.name)) {
-            requireFreeName(UserEntity.class, "user", change.name());
-            u.name = change.name();
+            u.name = requireFreeName(UserEntity.class, "user", change.name());
         }
         boolean revoke = false;
         if (change.password() != null) {
@@ -144,9 +143,9 @@ public class IdentityAdminService {
         AdminScope.requireCloudAdmin(caller, em, config);
         ProjectEntity p = findProject(projectId);
         if (change.name() != null && !change.name().equals(p.name)) {
-            requireFreeName(ProjectEntity.class, "project", change.name());
+            String name = requireFreeName(ProjectEntity.class, "project", change.name());
             requireNotBootstrap(p);
-            p.name = change.name();
+            p.name = name;
         }
         if (change.enabled() != null) {
             if (p.enabled && !change.enabled()) {
@@ -235,11 +234,12 @@ public class IdentityAdminService {
         return q.getResultList();
     }
 
-    private void requireFreeName(Class<?> type, String what, String name) {
-        IdentityService.checkName(name);
-        if (!named(type, name).isEmpty()) {
+    private String requireFreeName(Class<?> type, String what, String name) {
+        String normalized = Names.normalize(name);
+        if (Names.taken(em, type, normalized)) {
             throw KmsException.client(409, "Conflict occurred attempting to store " + what + " - Duplicate entry.");
         }
+        return normalized;
     }
 
     private UserEntity findUser(String id) {

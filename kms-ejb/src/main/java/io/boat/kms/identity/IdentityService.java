@@ -165,9 +165,9 @@ public class IdentityService {
     }
 
     private UserEntity insertUser(String name, char[] password) {
-        checkName(name);
+        name = Names.normalize(name);
         checkPassword(password);
-        if (findUser(new UserRef(null, name, Identity.DEFAULT_DOMAIN_ID, null)).isPresent()) {
+        if (Names.taken(em, UserEntity.class, name)) {
             throw KmsException.client(409, "Conflict occurred attempting to store user - Duplicate entry.");
         }
         UserEntity u = new UserEntity();
@@ -182,8 +182,8 @@ public class IdentityService {
     }
 
     private ProjectEntity insertProject(String name) {
-        checkName(name);
-        if (findProject(new ProjectRef(null, name, Identity.DEFAULT_DOMAIN_ID, null)).isPresent()) {
+        name = Names.normalize(name);
+        if (Names.taken(em, ProjectEntity.class, name)) {
             throw KmsException.client(409, "Conflict occurred attempting to store project - Duplicate entry.");
         }
         ProjectEntity p = new ProjectEntity();
@@ -208,12 +208,6 @@ public class IdentityService {
     static void checkPassword(char[] password) {
         if (password == null || password.length < 8 || password.length > 1024) {
             throw KmsException.client(400, "Invalid password: 8 to 1024 characters required");
-        }
-    }
-
-    static void checkName(String name) {
-        if (name == null || name.isBlank() || name.length() > 255) {
-            throw KmsException.client(400, "Invalid name: 1 to 255 characters required");
         }
     }
 
