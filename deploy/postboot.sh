@@ -25,3 +25,8 @@ echo "set configs.config.server-config.network-config.network-listeners.network-
 # connection); the application bounds the whole body to boat.http.body-timeout-ms and the threads
 # that requests without a valid token may hold (SlowBodyGuard).
 echo "set configs.config.server-config.network-config.transports.transport.tcp.read-timeout-millis=${BOAT_READ_TIMEOUT_MS:-10000}"
+# Disclose nothing about the server (issue 10): no Server / X-Powered-By headers, and no
+# unauthenticated /metrics (JVM, threads, pool sizes); /health stays open for load balancers.
+echo "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.xpowered-by=false"
+echo "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.server-header=false"
+[ "${BOAT_METRICS:-}" = "1" ] || echo "set-metrics-configuration --enabled=false"

@@ -5,8 +5,8 @@ import io.boat.kms.crypto.SecretBytes;
 import io.boat.kms.secret.NewSecret;
 import io.boat.kms.store.SecretKind;
 import io.boat.kms.web.support.Fields;
+import io.boat.kms.web.support.Utf8;
 import jakarta.json.JsonObject;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /** Validates a {@code POST /v1/secrets} body into a {@link NewSecret}, with Barbican's rules and wording. */
@@ -55,7 +55,7 @@ final class SecretRequests {
                 throw f.invalid("payload_content_encoding",
                         "payload_content_encoding must not be given for text/plain payloads");
             }
-            return SecretBytes.wrap(payload.getBytes(StandardCharsets.UTF_8));
+            return SecretBytes.wrap(Utf8.encode(payload, "The payload"));
         }
         if (!"base64".equals(encoding)) {
             throw f.invalid("payload_content_encoding", "payload_content_encoding is not one of ['base64', 'binary']");

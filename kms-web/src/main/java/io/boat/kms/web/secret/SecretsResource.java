@@ -11,6 +11,7 @@ import io.boat.kms.secret.SecretView;
 import io.boat.kms.web.support.Bodies;
 import io.boat.kms.web.support.CurrentCaller;
 import io.boat.kms.web.support.Links;
+import io.boat.kms.web.support.Utf8;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -111,6 +112,9 @@ public class SecretsResource {
         byte[] raw = Bodies.read(body, config.maxRequestBytes());
         if (raw.length == 0) {
             throw KmsException.client(400, "No payload provided.");
+        }
+        if (ContentTypes.isText(canonical)) {
+            Utf8.check(raw, "The payload");
         }
         SecretBytes payload;
         if (encoding == null || encoding.isBlank()) {

@@ -45,6 +45,7 @@ public final class Bodies {
         if (body.length == 0) {
             throw KmsException.client(400, "Malformed JSON: the request body is empty");
         }
+        Utf8.check(body, "The request body");
         JsonDepth.check(body);
         try (JsonReader reader = Jsons.JSON.createReader(new ByteArrayInputStream(body))) {
             JsonValue value = reader.readValue();
