@@ -103,4 +103,34 @@ class HardeningIT {
         assertThat(bytes.status()).isEqualTo(400);
         assertThat(creator.get(ref + "/payload", "Accept", "text/plain").status()).isNotEqualTo(200);
     }
+
+    @Test
+    void datesAtTheEndsOfTheRange_are400_inSecretsOrdersAndFilters() {
+        Api creator = SharedServer.tenant("creator").as("creator");
+        for (String date : new String[] {"+999999999-12-31T23:59:59-18:00", "-999999999-01-01T00:00:00+18:00"}) {
+            assertThat(creator.postJson("/v1/secrets", "{\"name\":\"d\",\"expiration\":\"" + date + "\"}").status())
+                    .isEqualTo(400);
+            assertThat(creator.postJson("/v1/orders", "{\"type\":\"key\",\"meta\":{\"algorithm\":\"aes\","
+                    + "\"bit_length\":256,\"mode\":\"cbc\",\"expiration\":\"" + date + "\"}}").status()).isEqualTo(400);
+            String encoded = java.net.URLEncoder.encode("gt:" + date, StandardCharsets.UTF_8);
+            assertThat(creator.get("/v1/secrets?created=" + encoded).status()).isEqualTo(400);
+        }
+        assertThat(creator.get("/v1/secrets").json().getInt("total")).isZero();
+    }
+
+    @Test
+    void metadataKeysWithSpacesQuotesPercentOrAngle_created_andReachableAtTheirLocation_controlCharacters400() {
+        Api creator = SharedServer.tenant("creator").as("creator");
+        String ref = creator.postJson("/v1/secrets", "{\"name\":\"m\"}").json().getString("secret_ref");
+        for (String key : new String[] {"a b", "q\\\"uote", "pct%", "lt<"}) {
+            Api.Response r = creator.postJson(ref + "/metadata", "{\"key\":\"" + key + "\",\"value\":\"v\"}");
+            assertThat(r.status()).as(key + ": " + r).isEqualTo(201);
+            Api.Response back = creator.get(r.header("Location"));
+            assertThat(back.status()).as(key).isEqualTo(200);
+            assertThat(back.json().getString("value")).isEqualTo("v");
+        }
+        String control = "{\"key\":\"bad\\u0001key\",\"value\":\"v\"}";
+        assertThat(creator.postJson(ref + "/metadata", control).status()).isEqualTo(400);
+        assertThat(creator.postJson(ref + "/metadata", control).status()).isEqualTo(400);
+    }
 }
