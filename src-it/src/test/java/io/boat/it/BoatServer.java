@@ -53,6 +53,16 @@ public final class BoatServer implements AutoCloseable {
         return new BoatServer(newHome(name), env, List.of(javaOptions));
     }
 
+    /**
+     * A node of a two-node cluster: its own home and port, the H2 database {@code url} it shares with
+     * the other node (H2's AUTO_SERVER mode lets two processes open one file).
+     */
+    public static BoatServer clusterNode(String name, String url, String... javaOptions) {
+        Map<String, String> env = new HashMap<>();
+        env.put("BOAT_DB_URL", url);
+        return new BoatServer(newHome(name), env, List.of(javaOptions));
+    }
+
     public BoatServer start() {
         return start(javaOptions);
     }

@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.boat.kms.NotAuthenticatedException;
+import io.boat.kms.identity.revocation.Revocations;
 import io.boat.kms.testing.FakeEntities;
 import io.boat.kms.testing.Services;
 import io.boat.kms.testing.TestConfig;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +29,10 @@ class TokenServiceTest {
     private static final Identity.Authentication ALICE = new Identity.Authentication(
             new Identity.User("u-alice", "alice", Identity.DEFAULT_DOMAIN_ID, true),
             new Identity.Project("p-admin", "admin", Identity.DEFAULT_DOMAIN_ID, true),
-            List.of("admin", "creator"), List.of("password"), List.of("audit-1"));
+            List.of("admin", "creator"), List.of("password"), List.of("audit-1"), false, null);
+
+    /** Audit ids this test has revoked; the real list's rules are RevocationListTest's subject. */
+    private final Set<String> revoked = new HashSet<>();
 
     private TokenService started(TestConfig config) {
         TokenService tokens = new TokenService();
@@ -35,6 +42,12 @@ class TokenServiceTest {
         tokens.externalPublicKey = Optional.empty();
         tokens.externalIssuer = Optional.empty();
         tokens.externalProjectClaim = "project_id";
+        tokens.revocations = new Revocations() {
+            @Override
+            public boolean isRevoked(TokenClaims token) {
+                return token.auditIds().stream().anyMatch(revoked::contains);
+            }
+        };
         tokens.init();
         return tokens;
     }
@@ -51,8 +64,49 @@ class TokenServiceTest {
         assertThat(claims.projectId()).isEqualTo("p-admin");
         assertThat(claims.roles()).containsExactly("admin", "creator");
         assertThat(claims.tokenId()).isEqualTo("audit-1");
-        assertThat(claims.issuedAt()).isEqualTo(issued.issuedAt());
+        // The token carries its exact issue instant (revocation compares it); the response shows whole seconds.
+        assertThat(claims.issuedAt().truncatedTo(ChronoUnit.SECONDS)).isEqualTo(issued.issuedAt());
         assertThat(claims.expiresAt()).isEqualTo(issued.expiresAt());
+        assertThat(claims.system()).isFalse();
+    }
+
+    @Test
+    void issue_systemScope_verifiesAsSystemScoped() {
+        TokenService tokens = started(Services.config().dataDir(dataDir));
+        Identity.Authentication system = new Identity.Authentication(ALICE.user(), null, List.of("admin"),
+                List.of("password"), List.of("audit-sys"), true, null);
+
+        TokenClaims claims = tokens.verify(tokens.issue(system).token());
+
+        assertThat(claims.system()).isTrue();
+        assertThat(claims.projectId()).isNull();
+    }
+
+    @Test
+    void issue_rescopedToken_keepsTheExpiryItInherits() {
+        TokenService tokens = started(Services.config().dataDir(dataDir).tokenTtlSeconds(3600));
+        Instant inherited = Instant.now().plusSeconds(120).truncatedTo(ChronoUnit.SECONDS);
+        Identity.Authentication rescoped = new Identity.Authentication(ALICE.user(), ALICE.project(), ALICE.roles(),
+                List.of("token", "password"), List.of("audit-2", "audit-1"), false, inherited);
+
+        IssuedToken issued = tokens.issue(rescoped);
+
+        assertThat(issued.expiresAt()).isEqualTo(inherited);
+        assertThat(tokens.verify(issued.token()).expiresAt()).isEqualTo(inherited);
+    }
+
+    @Test
+    void verify_revokedToken_notAuthenticated_othersStillVerify() {
+        TokenService tokens = started(Services.config().dataDir(dataDir));
+        String token = tokens.issue(ALICE).token();
+        assertThat(tokens.verify(token).userId()).isEqualTo("u-alice");
+
+        revoked.add("audit-1");
+
+        assertThatThrownBy(() -> tokens.verify(token)).isInstanceOf(NotAuthenticatedException.class);
+        Identity.Authentication other = new Identity.Authentication(ALICE.user(), ALICE.project(), ALICE.roles(),
+                ALICE.methods(), List.of("audit-3"), false, null);
+        assertThat(tokens.verify(tokens.issue(other).token()).userId()).isEqualTo("u-alice");
     }
 
     @Test

@@ -6,11 +6,13 @@ import io.boat.kms.identity.Identity;
 import io.boat.kms.identity.IdentityService;
 import io.boat.kms.identity.IssuedToken;
 import io.boat.kms.identity.TokenService;
+import io.boat.kms.identity.lockout.LoginGuard;
 import io.boat.kms.web.support.RequestBodies;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -31,7 +33,10 @@ import java.util.Arrays;
 public class KeystoneV2Resource {
 
     @EJB
-    IdentityService identity;
+    LoginGuard guard;
+
+    @Context
+    HttpServletRequest request;
 
     @EJB
     TokenService tokens;
@@ -57,10 +62,11 @@ public class KeystoneV2Resource {
         char[] password = KeystoneAuthRequests.text(credentials, "password", "passwordCredentials").toCharArray();
         Identity.Authentication result;
         try {
-            result = identity.authenticatePassword(new IdentityService.UserRef(null,
+            result = guard.password(new IdentityService.UserRef(null,
                     KeystoneAuthRequests.text(credentials, "username", "passwordCredentials"),
                     Identity.DEFAULT_DOMAIN_ID, null), password,
-                    new IdentityService.ProjectRef(tenantId, tenantName, Identity.DEFAULT_DOMAIN_ID, null));
+                    new IdentityService.ProjectRef(tenantId, tenantName, Identity.DEFAULT_DOMAIN_ID, null),
+                    request.getRemoteAddr());
         } finally {
             Arrays.fill(password, '\0');
         }

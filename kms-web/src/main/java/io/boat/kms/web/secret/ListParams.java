@@ -98,8 +98,9 @@ public final class ListParams {
         if (offset > 0) {
             b.add("previous", collectionHref + "?limit=" + limit + "&offset=" + Math.max(0, offset - limit));
         }
-        if (offset + limit < total) {
-            b.add("next", collectionHref + "?limit=" + limit + "&offset=" + (offset + limit));
+        long next = (long) offset + limit; // int addition wraps to a negative offset near Integer.MAX_VALUE
+        if (next < total) {
+            b.add("next", collectionHref + "?limit=" + limit + "&offset=" + next);
         }
         b.add("total", total);
     }

@@ -28,6 +28,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.net.URI;
@@ -89,8 +90,9 @@ public class SecretMetadataResource {
         var caller = current.caller();
         RequestFields f = new RequestFields(RequestBodies.object(RequestBodies.read(body, config.maxRequestBytes())), "User Metadatum");
         String key = metadata.add(caller, id, f.requiredString("key", 255), f.requiredString("value", 255));
-        String ref = Links.secret(uri, id.value()) + "/metadata/" + key;
-        return Response.created(URI.create(ref)).entity(pair(key, f.string("value", 255))).build();
+        // The key may hold spaces, quotes, '%' or '<': it is a path segment, so it is encoded as one.
+        URI ref = UriBuilder.fromUri(Links.secret(uri, id.value())).path("metadata").path("{key}").build(key);
+        return Response.created(ref).entity(pair(key, f.string("value", 255))).build();
     }
 
     @GET

@@ -7,6 +7,7 @@ import io.boat.kms.secret.Payload;
 import io.boat.kms.web.support.UnsupportedContentTypeException;
 import io.boat.kms.store.SecretKind;
 import io.boat.kms.web.support.RequestFields;
+import io.boat.kms.web.support.Utf8;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -59,7 +60,7 @@ final class SecretRequests {
                 throw f.invalid("payload_content_encoding",
                         "payload_content_encoding must not be given for text/plain payloads");
             }
-            return SecretBytes.wrap(payload.getBytes(StandardCharsets.UTF_8));
+            return SecretBytes.wrap(Utf8.encode(payload, "The payload"));
         }
         if (!"base64".equals(encoding)) {
             throw f.invalid("payload_content_encoding", "payload_content_encoding is not one of ['base64', 'binary']");
@@ -78,6 +79,14 @@ final class SecretRequests {
         byte[] raw = body.get();
         if (raw.length == 0) {
             throw new InvalidRequestException("No payload provided.");
+        }
+        if (ContentTypes.isText(canonical)) {
+            try {
+                Utf8.check(raw, "The payload");
+            } catch (InvalidRequestException e) {
+                Arrays.fill(raw, (byte) 0);
+                throw e;
+            }
         }
         if (encoding == null || encoding.isBlank()) {
             return new Payload(canonical, SecretBytes.wrap(raw));

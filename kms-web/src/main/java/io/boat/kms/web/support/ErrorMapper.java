@@ -42,6 +42,9 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         if (t instanceof WebApplicationException w) {
             return respond(w.getResponse().getStatus(), describe(w));
         }
+        if (WriteConflicts.isConflict(thrown)) {
+            return respond(409, "Conflict: a concurrent request changed this resource first; retry.");
+        }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, t);
         return respond(500, "Unexpected error, incident " + incident + ".");

@@ -7,6 +7,7 @@ import io.boat.kms.NotAuthenticatedException;
 import io.boat.kms.NotPermittedException;
 import io.boat.kms.PayloadTooLargeException;
 import io.boat.kms.UnknownResourceException;
+import io.boat.kms.identity.lockout.LoginsThrottledException;
 import io.boat.kms.secret.UnacceptablePayloadTypeException;
 import io.boat.kms.store.StoreUnavailableException;
 import java.util.LinkedHashMap;
@@ -25,10 +26,12 @@ public final class ErrorStatuses {
         STATUSES.put(NotAuthenticatedException.class, 401);
         STATUSES.put(NotPermittedException.class, 403);
         STATUSES.put(UnknownResourceException.class, 404);
+        STATUSES.put(SlowBodyException.class, 408);
         STATUSES.put(UnacceptablePayloadTypeException.class, 406);
         STATUSES.put(AlreadyExistsException.class, 409);
         STATUSES.put(PayloadTooLargeException.class, 413);
         STATUSES.put(UnsupportedContentTypeException.class, 415);
+        STATUSES.put(LoginsThrottledException.class, 429);
         STATUSES.put(StoreUnavailableException.class, 503);
     }
 

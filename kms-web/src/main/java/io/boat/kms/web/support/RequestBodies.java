@@ -46,6 +46,8 @@ public final class RequestBodies {
         if (body.length == 0) {
             throw new InvalidRequestException("Malformed JSON: the request body is empty");
         }
+        Utf8.check(body, "The request body");
+        JsonDepth.check(body);
         try (JsonReader reader = CachedJsonProvider.JSON.createReader(new ByteArrayInputStream(body))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {

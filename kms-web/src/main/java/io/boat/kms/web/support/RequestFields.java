@@ -6,6 +6,7 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -97,12 +98,27 @@ public final class RequestFields {
         }
     }
 
+    /**
+     * Years 1 to 9999, as Barbican (Python's datetime) and the databases take them; beyond, even
+     * converting to UTC overflows, so such dates are refused as unparseable.
+     */
     public static OffsetDateTime parseDate(String s) {
+        OffsetDateTime t;
         try {
-            return OffsetDateTime.parse(s).withOffsetSameInstant(ZoneOffset.UTC);
+            try {
+                t = OffsetDateTime.parse(s).withOffsetSameInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException e) {
+                t = LocalDateTime.parse(s).atOffset(ZoneOffset.UTC);
+            }
         } catch (DateTimeParseException e) {
-            return LocalDateTime.parse(s).atOffset(ZoneOffset.UTC);
+            throw e;
+        } catch (DateTimeException e) {
+            throw new DateTimeParseException("date out of range", s, 0);
         }
+        if (t.getYear() < 1 || t.getYear() > 9999) {
+            throw new DateTimeParseException("date out of range", s, 0);
+        }
+        return t;
     }
 
     public KmsException invalid(String name, String why) {

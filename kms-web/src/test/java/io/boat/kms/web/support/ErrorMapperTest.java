@@ -8,6 +8,7 @@ import io.boat.kms.KmsException;
 import io.boat.kms.NotPermittedException;
 import io.boat.kms.PayloadTooLargeException;
 import io.boat.kms.crypto.CryptoException;
+import io.boat.kms.identity.lockout.LoginsThrottledException;
 import io.boat.kms.order.UnknownOrderException;
 import io.boat.kms.secret.UnacceptablePayloadTypeException;
 import io.boat.kms.secret.UnknownSecretException;
@@ -34,10 +35,12 @@ class ErrorMapperTest {
             {new NotPermittedException("no"), 403, "Forbidden"},
             {new UnknownSecretException("gone"), 404, "Not Found"},
             {new UnknownOrderException("gone"), 404, "Not Found"},
+            {new SlowBodyException("slow"), 408, "Request Timeout"},
             {new UnacceptablePayloadTypeException("type"), 406, "Not Acceptable"},
             {new AlreadyExistsException("twice"), 409, "Conflict"},
             {new PayloadTooLargeException("big"), 413, "Request Entity Too Large"},
             {new UnsupportedContentTypeException("xml"), 415, "Unsupported Media Type"},
+            {new LoginsThrottledException("later"), 429, "Too Many Requests"},
             {StoreException.unavailable("KMIP at 10.0.0.1 timed out", null), 503, "Service Unavailable"},
             {new StoreException("KMIP refused: Item Not Found", "The key store refused the operation."), 500,
                 "Internal Server Error"},
