@@ -12,7 +12,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 jar="$root/deploy/target/boat-micro.jar"
 if [ "${1:-}" = "--rebuild" ] || [ ! -f "$jar" ]; then
-  (cd "$root" && mvn -q -B -DskipTests -pl deploy -am install)
+  (cd "$root" && mvn -q -B -DskipTests -pl deploy -am package)
 fi
 home="${BOAT_HOME:-$PWD/var}"
 umask 077

@@ -2,7 +2,8 @@
 # Runs every BOAT test against real parts: installs what the tests need (Debian packages:
 # PyKMIP, swtpm, tpm2-tools, PostgreSQL, OpenSSL, curl for the EAR start scripts; QEMU, busybox-static and cpio for the test VM,
 # whose kernel deploy/vm/build-test-image.sh fetches with apt-get download), starts a private
-# PostgreSQL server for the integration tests, runs `mvn verify` over all modules, and stops what it started.
+# PostgreSQL server for the integration tests, runs `mvn verify` over all modules (profiles it and bench add src-it and
+# bench), and stops what it started.
 # Extra arguments go to Maven (e.g. deploy/test.sh -pl src-it -am).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -37,4 +38,4 @@ run_pg "'$pgbin/psql' -q -h '$pgdir' -p $pgport -U postgres -c \"CREATE ROLE boa
 export BOAT_IT_PG_URL="jdbc:postgresql://127.0.0.1:$pgport/boat"
 export BOAT_IT_PG_USER=boat
 export BOAT_IT_PG_PASSWORD="$pgpassword"
-mvn -B -ntp verify "$@"
+mvn -B -ntp verify -Pit,bench "$@"

@@ -1,11 +1,9 @@
 package io.boat.it;
 
-import io.boat.kmip.testing.LoopbackPorts;
+import io.boat.testing.LoopbackPorts;
+import io.boat.testing.MicroProcess;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The embedded default as a real process: {@code java -jar boat-micro.jar} with the post-boot
@@ -28,7 +25,7 @@ public final class BoatServer implements AutoCloseable {
     private final Map<String, String> env;
     private final List<String> javaOptions;
     private final int port;
-    private Process process;
+    private MicroProcess process;
 
     private BoatServer(Path home, Map<String, String> env, List<String> javaOptions) {
         this.home = home;
@@ -56,6 +53,16 @@ public final class BoatServer implements AutoCloseable {
         return new BoatServer(newHome(name), env, List.of(javaOptions));
     }
 
+    /**
+     * A node of a two-node cluster: its own home and port, the H2 database {@code url} it shares with
+     * the other node (H2's AUTO_SERVER mode lets two processes open one file).
+     */
+    public static BoatServer clusterNode(String name, String url, String... javaOptions) {
+        Map<String, String> env = new HashMap<>();
+        env.put("BOAT_DB_URL", url);
+        return new BoatServer(newHome(name), env, List.of(javaOptions));
+    }
+
     public BoatServer start() {
         return start(javaOptions);
     }
@@ -73,25 +80,11 @@ public final class BoatServer implements AutoCloseable {
             cmd.addAll(List.of("-jar", System.getProperty("boat.jar"), "--nohazelcast", "--port",
                     String.valueOf(port), "--postbootcommandfile", postboot.toString(),
                     "--postdeploycommandfile", postdeploy.toString()));
-            ProcessBuilder server = new ProcessBuilder(cmd).directory(home.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
+            ProcessBuilder server = new ProcessBuilder(cmd).directory(home.toFile());
             server.environment().putAll(env);
             server.environment().put("BOAT_ADMIN_PASSWORD", ADMIN_PASSWORD);
-            // Rarely (1 start in ~25 here) Grizzly's HTTP listener does not come up ("GrizzlyProxy
-            // is NULL") and the server never answers; that start is retried, nothing else is.
-            for (int attempt = 1; ; attempt++) {
-                long logStart = Files.exists(log()) ? Files.size(log()) : 0;
-                process = server.start();
-                if (awaitReady(logStart)) {
-                    return this;
-                }
-                kill();
-                if (attempt == 3) {
-                    throw new IllegalStateException("BOAT's HTTP listener failed 3 times; see " + log());
-                }
-                Thread.sleep(2000);
-            }
+            process = MicroProcess.start(server, log(), URI.create(baseUrl() + "/"), 300, Duration.ofSeconds(180));
+            return this;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -122,46 +115,11 @@ public final class BoatServer implements AutoCloseable {
         return home.resolve("server.log");
     }
 
-    /** True once GET / answers 300; false if the HTTP listener failed to start (retryable). */
-    private boolean awaitReady(long logStart) throws InterruptedException, IOException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("BOAT exited during start; see " + log());
-            }
-            if (listenerFailed(logStart)) {
-                return false;
-            }
-            try {
-                HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/")).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 300) {
-                    return true;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("BOAT did not become ready; see " + log());
-    }
-
-    private boolean listenerFailed(long logStart) throws IOException {
-        byte[] all = Files.readAllBytes(log());
-        String since = new String(all, (int) Math.min(logStart, all.length), all.length - (int) Math.min(logStart, all.length),
-                java.nio.charset.StandardCharsets.UTF_8);
-        return since.contains("GrizzlyProxy is NULL");
-    }
-
     /** A clean stop (SIGTERM), as an operator would do. */
     public void stop() {
-        if (process != null && process.isAlive()) {
-            process.destroy();
+        if (process != null) {
             try {
-                if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor();
-                }
+                process.stop();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -171,9 +129,8 @@ public final class BoatServer implements AutoCloseable {
     /** A crash: SIGKILL, no chance to finish anything. */
     public void kill() {
         if (process != null) {
-            process.destroyForcibly();
             try {
-                process.waitFor();
+                process.kill();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

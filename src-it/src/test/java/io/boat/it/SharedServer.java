@@ -36,6 +36,7 @@ public final class SharedServer {
                 Json.createObjectBuilder().add("name", projectName)).build().toString())
                 .json().getJsonObject("project").getString("id");
         java.util.Map<String, String> tokens = new java.util.HashMap<>();
+        java.util.Map<String, Tenant.Member> members = new java.util.HashMap<>();
         for (String role : roles) {
             String user = role + "-" + suffix;
             String password = "pw-" + UUID.randomUUID();
@@ -47,14 +48,30 @@ public final class SharedServer {
                 throw new IllegalStateException("grant failed: " + grant);
             }
             tokens.put(role, get().api().token(user, password, projectName));
+            members.put(role, new Tenant.Member(userId, user, password));
         }
-        return new Tenant(projectId, projectName, tokens);
+        return new Tenant(projectId, projectName, tokens, members);
     }
 
-    /** A project and its users' tokens. */
-    public record Tenant(String projectId, String projectName, java.util.Map<String, String> tokens) {
+    /** A project, its users (by role) and their tokens. */
+    public record Tenant(String projectId, String projectName, java.util.Map<String, String> tokens,
+                         java.util.Map<String, Member> members) {
         public Api as(String role) {
             return get().api().withToken(tokens.get(role));
+        }
+
+        public Member member(String role) {
+            return members.get(role);
+        }
+
+        /** A fresh token for the member holding {@code role}. */
+        public String newToken(String role) {
+            Member m = members.get(role);
+            return get().api().token(m.name(), m.password(), projectName);
+        }
+
+        /** A user of the tenant. */
+        public record Member(String id, String name, String password) {
         }
     }
 }

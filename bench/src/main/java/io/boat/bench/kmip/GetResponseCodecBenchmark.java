@@ -1,7 +1,7 @@
 package io.boat.bench.kmip;
 
 import io.boat.kmip.api.KeyAlgorithm;
-import io.boat.kmip.message.Payloads;
+import io.boat.kmip.message.OperationPayloads;
 import io.boat.kmip.message.ResponseMessage;
 import io.boat.kmip.ttlv.Tag;
 import io.boat.kmip.ttlv.TtlvDecoder;
@@ -76,7 +76,7 @@ public class GetResponseCodecBenchmark {
     @Benchmark
     public int decodeTyped() throws Exception {
         ResponseMessage r = ResponseMessage.fromTtlv(decoder.decode(wire));
-        try (var key = Payloads.parseObject(r.items().get(0).requireSuccess(io.boat.kmip.message.Enums.Operation.GET))) {
+        try (var key = OperationPayloads.parseObject(r.items().get(0).requireSuccess(io.boat.kmip.message.KmipEnumerations.Operation.GET))) {
             return key.bitLength();
         }
     }

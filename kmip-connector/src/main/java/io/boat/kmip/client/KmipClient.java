@@ -9,9 +9,9 @@ import io.boat.kmip.api.KmipVersion;
 import io.boat.kmip.api.ResultReason;
 import io.boat.kmip.api.ServerInfo;
 import io.boat.kmip.api.SymmetricKeyRequest;
-import io.boat.kmip.message.Enums;
-import io.boat.kmip.message.Enums.Operation;
-import io.boat.kmip.message.Payloads;
+import io.boat.kmip.message.KmipEnumerations;
+import io.boat.kmip.message.KmipEnumerations.Operation;
+import io.boat.kmip.message.OperationPayloads;
 import io.boat.kmip.message.RequestMessage;
 import io.boat.kmip.message.ResponseMessage;
 import io.boat.kmip.ttlv.TtlvDecoder;
@@ -98,7 +98,7 @@ public final class KmipClient implements KmipConnection {
         }
         List<KmipVersion> answer;
         try {
-            answer = Payloads.parseVersions(call(Operation.DISCOVER_VERSIONS, Payloads.discoverVersions(offered)));
+            answer = OperationPayloads.parseVersions(call(Operation.DISCOVER_VERSIONS, OperationPayloads.discoverVersions(offered)));
         } catch (KmipException e) {
             if (e.isConnectionFailure()) {
                 throw e;
@@ -129,52 +129,52 @@ public final class KmipClient implements KmipConnection {
 
     @Override
     public List<KmipVersion> discoverVersions() throws KmipException {
-        return parse(() -> Payloads.parseVersions(call(Operation.DISCOVER_VERSIONS, Payloads.discoverVersions(List.of()))));
+        return parse(() -> OperationPayloads.parseVersions(call(Operation.DISCOVER_VERSIONS, OperationPayloads.discoverVersions(List.of()))));
     }
 
     @Override
     public ServerInfo query() throws KmipException {
-        return parse(() -> Payloads.parseServerInfo(call(Operation.QUERY, Payloads.query())));
+        return parse(() -> OperationPayloads.parseServerInfo(call(Operation.QUERY, OperationPayloads.query())));
     }
 
     @Override
     public String create(SymmetricKeyRequest request) throws KmipException {
-        return parse(() -> Payloads.parseUid(call(Operation.CREATE, Payloads.create(request))));
+        return parse(() -> OperationPayloads.parseUid(call(Operation.CREATE, OperationPayloads.create(request))));
     }
 
     @Override
     public String register(KmipObject object, String name) throws KmipException {
-        return parse(() -> Payloads.parseUid(call(Operation.REGISTER, Payloads.register(object, name))));
+        return parse(() -> OperationPayloads.parseUid(call(Operation.REGISTER, OperationPayloads.register(object, name))));
     }
 
     @Override
     public KmipObject get(String uid) throws KmipException {
-        return parse(() -> Payloads.parseObject(call(Operation.GET, Payloads.uid(uid))));
+        return parse(() -> OperationPayloads.parseObject(call(Operation.GET, OperationPayloads.uid(uid))));
     }
 
     @Override
     public KmipAttributes getAttributes(String uid, String... names) throws KmipException {
-        return parse(() -> Payloads.parseAttributes(call(Operation.GET_ATTRIBUTES, Payloads.getAttributes(uid, names))));
+        return parse(() -> OperationPayloads.parseAttributes(call(Operation.GET_ATTRIBUTES, OperationPayloads.getAttributes(uid, names))));
     }
 
     @Override
     public List<String> locate(String name) throws KmipException {
-        return parse(() -> Payloads.parseLocate(call(Operation.LOCATE, Payloads.locateByName(name))));
+        return parse(() -> OperationPayloads.parseLocate(call(Operation.LOCATE, OperationPayloads.locateByName(name))));
     }
 
     @Override
     public void activate(String uid) throws KmipException {
-        call(Operation.ACTIVATE, Payloads.uid(uid));
+        call(Operation.ACTIVATE, OperationPayloads.uid(uid));
     }
 
     @Override
     public void revoke(String uid) throws KmipException {
-        call(Operation.REVOKE, Payloads.revoke(uid, Enums.REVOCATION_CESSATION_OF_OPERATION));
+        call(Operation.REVOKE, OperationPayloads.revoke(uid, KmipEnumerations.REVOCATION_CESSATION_OF_OPERATION));
     }
 
     @Override
     public void destroy(String uid) throws KmipException {
-        call(Operation.DESTROY, Payloads.uid(uid));
+        call(Operation.DESTROY, OperationPayloads.uid(uid));
     }
 
     /** Closes the socket. */

@@ -1,7 +1,7 @@
 package io.boat.kmip.message;
 
 import io.boat.kmip.api.KmipVersion;
-import io.boat.kmip.message.Enums.Operation;
+import io.boat.kmip.message.KmipEnumerations.Operation;
 import io.boat.kmip.ttlv.Tag;
 import io.boat.kmip.ttlv.TtlvEncoder;
 import io.boat.kmip.ttlv.TtlvItem;

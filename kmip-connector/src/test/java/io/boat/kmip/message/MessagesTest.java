@@ -10,7 +10,7 @@ import io.boat.kmip.api.KmipVersion;
 import io.boat.kmip.api.ObjectKind;
 import io.boat.kmip.api.ResultReason;
 import io.boat.kmip.api.SymmetricKeyRequest;
-import io.boat.kmip.message.Enums.Operation;
+import io.boat.kmip.message.KmipEnumerations.Operation;
 import io.boat.kmip.ttlv.Hex;
 import io.boat.kmip.ttlv.Tag;
 import io.boat.kmip.ttlv.TtlvDecoder;
@@ -42,21 +42,21 @@ class MessagesTest {
     @Test
     void createRequest_aes128_matchesTestCaseBytes() throws Exception {
         byte[] encoded = RequestMessage.single(V1_1, Operation.CREATE,
-                Payloads.create(new SymmetricKeyRequest(KeyAlgorithm.AES, 128))).encode();
+                OperationPayloads.create(new SymmetricKeyRequest(KeyAlgorithm.AES, 128))).encode();
         assertThat(Hex.of(encoded)).isEqualTo(Hex.of(vector("create_req")));
     }
 
     @Test
     void getRequest_uid_matchesTestCaseBytes() throws Exception {
         byte[] encoded = RequestMessage.single(V1_1, Operation.GET,
-                Payloads.uid("49a1ca88-6bea-4fb2-b450-7e58802c3038")).encode();
+                OperationPayloads.uid("49a1ca88-6bea-4fb2-b450-7e58802c3038")).encode();
         assertThat(Hex.of(encoded)).isEqualTo(Hex.of(vector("get_req")));
     }
 
     @Test
     void destroyRequest_uid_matchesTestCaseBytes() throws Exception {
         byte[] encoded = RequestMessage.single(V1_1, Operation.DESTROY,
-                Payloads.uid("fb4b5b9c-6188-4c63-8142-fe9c328129fc")).encode();
+                OperationPayloads.uid("fb4b5b9c-6188-4c63-8142-fe9c328129fc")).encode();
         assertThat(Hex.of(encoded)).isEqualTo(Hex.of(vector("destroy_req")));
     }
 
@@ -66,13 +66,13 @@ class MessagesTest {
         assertThat(r.version()).isEqualTo(V1_1);
         assertThat(r.timeStamp()).isEqualTo(0x4F9A54E5L);
         TtlvItem payload = r.items().get(0).requireSuccess(Operation.CREATE);
-        assertThat(Payloads.parseUid(payload)).isEqualTo("fb4b5b9c-6188-4c63-8142-fe9c328129fc");
+        assertThat(OperationPayloads.parseUid(payload)).isEqualTo("fb4b5b9c-6188-4c63-8142-fe9c328129fc");
     }
 
     @Test
     void getResponse_tripleDesKey_yieldsObjectWithMaterial() throws Exception {
         TtlvItem payload = response("get_resp").items().get(0).requireSuccess(Operation.GET);
-        try (KmipObject key = Payloads.parseObject(payload)) {
+        try (KmipObject key = OperationPayloads.parseObject(payload)) {
             assertThat(key.kind()).isEqualTo(ObjectKind.SYMMETRIC_KEY);
             assertThat(key.algorithm()).isEqualTo(KeyAlgorithm.TRIPLE_DES);
             assertThat(key.bitLength()).isEqualTo(168);
@@ -122,12 +122,12 @@ class MessagesTest {
     @Test
     void registerPayload_secretData_roundTripsThroughGetParser() throws Exception {
         byte[] secret = "correct horse".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        TtlvItem reg = Payloads.register(KmipObject.secretData(secret), "n");
+        TtlvItem reg = OperationPayloads.register(KmipObject.secretData(secret), "n");
         // a Get response carries the same object structure after Object Type and Unique Identifier
         TtlvItem getResponse = TtlvItem.structure(Tag.RESPONSE_PAYLOAD,
                 reg.require(Tag.OBJECT_TYPE), TtlvItem.text(Tag.UNIQUE_IDENTIFIER, "7"), reg.require(Tag.SECRET_DATA));
         byte[] wire = TtlvEncoder.encode(getResponse);
-        try (KmipObject back = Payloads.parseObject(new TtlvDecoder().decode(wire))) {
+        try (KmipObject back = OperationPayloads.parseObject(new TtlvDecoder().decode(wire))) {
             assertThat(back.kind()).isEqualTo(ObjectKind.SECRET_DATA);
             assertThat(back.materialEquals(secret)).isTrue();
         }

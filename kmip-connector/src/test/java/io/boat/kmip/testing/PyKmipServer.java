@@ -1,5 +1,6 @@
 package io.boat.kmip.testing;
 
+import io.boat.testing.LoopbackPorts;
 import io.boat.kmip.api.KmipConnectionFactory;
 import io.boat.kmip.outbound.KmipManagedConnectionFactory;
 import java.io.IOException;

@@ -8,6 +8,6 @@ public class CryptoException extends KmsException {
     private static final long serialVersionUID = 1L;
 
     public CryptoException(String logMessage, Throwable cause) {
-        super(500, logMessage, "Secret storage is inconsistent.", cause);
+        super(logMessage, "Secret storage is inconsistent.", cause);
     }
 }

@@ -1,5 +1,7 @@
 package io.boat.kms.crypto;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.util.Arrays;
 
@@ -31,6 +33,15 @@ public final class SecretBytes implements AutoCloseable {
     public synchronized byte[] bytes() {
         ensureOpen();
         return value.clone();
+    }
+
+    /**
+     * Writes the material to {@code out} without making a copy of it; the stream's own buffers
+     * are the only other place it then lives.
+     */
+    public synchronized void writeTo(OutputStream out) throws IOException {
+        ensureOpen();
+        out.write(value);
     }
 
     public synchronized int length() {

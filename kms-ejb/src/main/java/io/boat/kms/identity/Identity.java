@@ -17,9 +17,13 @@ public final class Identity {
     public record Project(String id, String name, String domainId, boolean enabled) {
     }
 
-    /** A successful authentication: who, scoped to which project (null when unscoped), with which roles. */
+    /**
+     * A successful authentication: who, scoped to which project (null when unscoped or system-scoped),
+     * with which roles. {@code expiresAt} is the expiry a re-scoped token inherits (Keystone never
+     * extends a token by exchanging it); null for a fresh authentication.
+     */
     public record Authentication(User user, Project project, List<String> roles, List<String> methods,
-                                 List<String> auditIds) {
+                                 List<String> auditIds, boolean system, java.time.Instant expiresAt) {
         public Authentication {
             roles = List.copyOf(roles);
             methods = List.copyOf(methods);

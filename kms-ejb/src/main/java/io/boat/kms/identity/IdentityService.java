@@ -1,12 +1,12 @@
 package io.boat.kms.identity;
 
+import io.boat.kms.AlreadyExistsException;
+import io.boat.kms.InvalidRequestException;
 import io.boat.kms.KmsException;
+import io.boat.kms.UnknownResourceException;
 import io.boat.kms.config.BoatConfig;
 import io.boat.kms.crypto.PasswordHasher;
 import io.boat.kms.crypto.Rng;
-import io.boat.kms.policy.Action;
-import io.boat.kms.policy.Caller;
-import io.boat.kms.policy.Policy;
 import io.boat.kms.policy.Role;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
@@ -46,8 +46,12 @@ public class IdentityService {
     public record UserRef(String id, String name, String domainId, String domainName) {
     }
 
-    /** Selects a project by id, or by name within a domain; null means unscoped. */
+    /**
+     * Selects a project by id, or by name within a domain; null means unscoped. {@link #SYSTEM} asks for
+     * Keystone's system scope ({@code "system": {"all": true}}), which only the cloud admin gets.
+     */
     public record ProjectRef(String id, String name, String domainId, String domainName) {
+        public static final ProjectRef SYSTEM = new ProjectRef(null, null, null, null);
     }
 
     public Identity.Authentication authenticatePassword(UserRef userRef, char[] password, ProjectRef scope) {
@@ -59,7 +63,7 @@ public class IdentityService {
         if (!hasher.verify(password, user.get().passwordHash) || !user.get().enabled) {
             throw KmsException.unauthorized();
         }
-        return scoped(user.get(), scope, List.of("password"), List.of(newAuditId()));
+        return scoped(user.get(), scope, List.of("password"), List.of(newAuditId()), null);
     }
 
     /** Keystone's token method: the same user, (re-)scoped, keeping the original methods. */
@@ -77,20 +81,28 @@ public class IdentityService {
         if (token.tokenId() != null) {
             audit.add(token.tokenId());
         }
-        return scoped(user, scope, methods, audit);
+        return scoped(user, scope, methods, audit, token.expiresAt());
     }
 
     private Identity.Authentication scoped(UserEntity user, ProjectRef scope, List<String> methods,
-                                           List<String> auditIds) {
+                                           List<String> auditIds, java.time.Instant expiresAt) {
         if (scope == null) {
-            return new Identity.Authentication(view(user), null, List.of(), methods, auditIds);
+            return new Identity.Authentication(view(user), null, List.of(), methods, auditIds, false, expiresAt);
+        }
+        if (scope == ProjectRef.SYSTEM) {
+            String adminProject = AdminScope.adminProjectId(em, config);
+            if (adminProject == null || !roles(user.id, adminProject).contains(Role.ADMIN.wire())) {
+                throw KmsException.unauthorized();
+            }
+            return new Identity.Authentication(view(user), null, List.of(Role.ADMIN.wire()), methods, auditIds, true,
+                    expiresAt);
         }
         ProjectEntity project = findProject(scope).filter(p -> p.enabled).orElseThrow(KmsException::unauthorized);
         List<String> roles = roles(user.id, project.id);
         if (roles.isEmpty()) {
             throw KmsException.unauthorized();
         }
-        return new Identity.Authentication(view(user), view(project), roles, methods, auditIds);
+        return new Identity.Authentication(view(user), view(project), roles, methods, auditIds, false, expiresAt);
     }
 
     public List<String> roles(String userId, String projectId) {
@@ -99,40 +111,40 @@ public class IdentityService {
                 .setParameter("u", userId).setParameter("p", projectId).getResultList();
     }
 
-    public Identity.Project createProject(Caller caller, String name) {
-        Policy.check(caller, Action.IDENTITY_ADMIN);
+    public Identity.Project createProject(IdentityCaller caller, String name) {
+        AdminScope.requireCloudAdmin(caller, em, config);
         return view(insertProject(name));
     }
 
-    public Identity.User createUser(Caller caller, String name, char[] password) {
-        Policy.check(caller, Action.IDENTITY_ADMIN);
+    public Identity.User createUser(IdentityCaller caller, String name, char[] password) {
+        AdminScope.requireCloudAdmin(caller, em, config);
         return view(insertUser(name, password));
     }
 
-    public void grant(Caller caller, String userId, String projectId, String role) {
-        Policy.check(caller, Action.IDENTITY_ADMIN);
+    public void grant(IdentityCaller caller, String userId, String projectId, String role) {
+        AdminScope.requireGrantManager(caller, projectId, role, em, config);
         if (Role.fromWire(role).isEmpty()) {
-            throw KmsException.client(404, "Could not find role: " + role + ".");
+            throw new UnknownResourceException("Could not find role: " + role + ".");
         }
         if (em.find(UserEntity.class, userId) == null) {
-            throw KmsException.client(404, "Could not find user: " + userId + ".");
+            throw new UnknownResourceException("Could not find user: " + userId + ".");
         }
         if (em.find(ProjectEntity.class, projectId) == null) {
-            throw KmsException.client(404, "Could not find project: " + projectId + ".");
+            throw new UnknownResourceException("Could not find project: " + projectId + ".");
         }
         if (!roles(userId, projectId).contains(role)) {
             insertGrant(userId, projectId, role);
         }
     }
 
-    public List<Identity.Project> projects(Caller caller) {
-        Policy.check(caller, Action.IDENTITY_ADMIN);
+    public List<Identity.Project> projects(IdentityCaller caller) {
+        AdminScope.requireCloudAdmin(caller, em, config);
         return em.createQuery("SELECT p FROM ProjectEntity p ORDER BY p.name", ProjectEntity.class).getResultStream()
                 .map(IdentityService::view).toList();
     }
 
-    public List<Identity.User> users(Caller caller) {
-        Policy.check(caller, Action.IDENTITY_ADMIN);
+    public List<Identity.User> users(IdentityCaller caller) {
+        AdminScope.requireCloudAdmin(caller, em, config);
         return em.createQuery("SELECT u FROM UserEntity u ORDER BY u.name", UserEntity.class).getResultStream()
                 .map(IdentityService::view).toList();
     }
@@ -156,12 +168,10 @@ public class IdentityService {
     }
 
     private UserEntity insertUser(String name, char[] password) {
-        checkName(name);
-        if (password == null || password.length < 8 || password.length > 1024) {
-            throw KmsException.client(400, "Invalid password: 8 to 1024 characters required");
-        }
-        if (findUser(new UserRef(null, name, Identity.DEFAULT_DOMAIN_ID, null)).isPresent()) {
-            throw KmsException.client(409, "Conflict occurred attempting to store user - Duplicate entry.");
+        name = Names.normalize(name);
+        checkPassword(password);
+        if (Names.taken(em, UserEntity.class, name)) {
+            throw new AlreadyExistsException("Conflict occurred attempting to store user - Duplicate entry.");
         }
         UserEntity u = new UserEntity();
         u.id = Rng.hexId();
@@ -175,9 +185,9 @@ public class IdentityService {
     }
 
     private ProjectEntity insertProject(String name) {
-        checkName(name);
-        if (findProject(new ProjectRef(null, name, Identity.DEFAULT_DOMAIN_ID, null)).isPresent()) {
-            throw KmsException.client(409, "Conflict occurred attempting to store project - Duplicate entry.");
+        name = Names.normalize(name);
+        if (Names.taken(em, ProjectEntity.class, name)) {
+            throw new AlreadyExistsException("Conflict occurred attempting to store project - Duplicate entry.");
         }
         ProjectEntity p = new ProjectEntity();
         p.id = Rng.hexId();
@@ -198,9 +208,9 @@ public class IdentityService {
         em.persist(r);
     }
 
-    private static void checkName(String name) {
-        if (name == null || name.isBlank() || name.length() > 255) {
-            throw KmsException.client(400, "Invalid name: 1 to 255 characters required");
+    static void checkPassword(char[] password) {
+        if (password == null || password.length < 8 || password.length > 1024) {
+            throw new InvalidRequestException("Invalid password: 8 to 1024 characters required");
         }
     }
 
@@ -241,12 +251,21 @@ public class IdentityService {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(Rng.bytes(16));
     }
 
-    private static Identity.User view(UserEntity u) {
+    static Identity.User view(UserEntity u) {
         return new Identity.User(u.id, u.name, u.domainId, u.enabled);
     }
 
-    private static Identity.Project view(ProjectEntity p) {
+    static Identity.Project view(ProjectEntity p) {
         return new Identity.Project(p.id, p.name, p.domainId, p.enabled);
+    }
+
+    /**
+     * The account a login attempt is against, for counting failures: the user's id when it exists,
+     * else the name asked for, so that unknown names are counted too and reveal nothing.
+     */
+    public String accountKey(UserRef ref) {
+        return findUser(ref).map(u -> u.id).orElseGet(() -> "unknown:" + ref.domainId() + ":" + ref.domainName() + ":"
+                + (ref.id() != null ? ref.id() : String.valueOf(ref.name()).toLowerCase(java.util.Locale.ROOT)));
     }
 
     /** The project a token's claims name, for building a Keystone token body. */

@@ -13,7 +13,8 @@ import com.nimbusds.jwt.SignedJWT;
 import io.boat.kms.KmsException;
 import io.boat.kms.config.BoatConfig;
 import io.boat.kms.crypto.Rng;
-import io.boat.kms.project.KeyHierarchy;
+import io.boat.kms.identity.revocation.Revocations;
+import io.boat.kms.project.MasterKek;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -37,6 +38,7 @@ import java.text.ParseException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
@@ -60,15 +62,21 @@ public class TokenService {
 
     static final String SIGNING_KEY_ID = "token-signing-rs256";
     private static final int CACHE_MAX = 10_000;
+    /** {@code iat} in milliseconds: revocation compares it with the revocation time, and seconds are too coarse. */
+    private static final String ISSUED_MILLIS = "iat_ms";
+    private static final String SYSTEM = "system";
 
     @PersistenceContext(unitName = "boat")
     EntityManager em;
 
     @Inject
-    KeyHierarchy keys;
+    MasterKek keys;
 
     @Inject
     BoatConfig config;
+
+    @Inject
+    Revocations revocations;
 
     @Inject
     @ConfigProperty(name = "mp.jwt.verify.publickey")
@@ -131,9 +139,22 @@ public class TokenService {
         }
     }
 
-    /** Signs a token for an authentication; returns the compact JWT. */
+    /**
+     * Signs a token for an authentication, valid from now (whole seconds) for the configured
+     * lifetime, or until the expiry a re-scoped token inherits.
+     */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public String issue(Identity.Authentication auth, Instant issuedAt, Instant expiresAt) {
+    public IssuedToken issue(Identity.Authentication auth) {
+        // The exact instant goes into iat_ms: a token issued in the same second as a revocation,
+        // but after it (a new password's first login), must not count as revoked.
+        Instant now = Instant.now();
+        Instant issued = now.truncatedTo(ChronoUnit.SECONDS);
+        Instant expires = auth.expiresAt() != null ? auth.expiresAt() : issued.plusSeconds(config.tokenTtlSeconds());
+        return new IssuedToken(issue(auth, now, issued, expires), issued, expires);
+    }
+
+    /** Signs a token for an authentication; returns the compact JWT. */
+    private String issue(Identity.Authentication auth, Instant exactly, Instant issuedAt, Instant expiresAt) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(config.tokenIssuer())
                 .subject(auth.user().id())
@@ -143,7 +164,11 @@ public class TokenService {
                 .claim("audit_ids", auth.auditIds())
                 .issueTime(Date.from(issuedAt))
                 .expirationTime(Date.from(expiresAt))
+                .claim(ISSUED_MILLIS, exactly.toEpochMilli())
                 .jwtID(auth.auditIds().get(0));
+        if (auth.system()) {
+            claims.claim(SYSTEM, "all");
+        }
         if (auth.project() != null) {
             claims.claim("project_id", auth.project().id()).claim("project_name", auth.project().name());
         }
@@ -178,6 +203,7 @@ public class TokenService {
             verified.remove(token);
             throw KmsException.unauthorized();
         }
+        revocations.check(claims);
         return claims;
     }
 
@@ -203,11 +229,17 @@ public class TokenService {
             List<String> groups = Optional.ofNullable(c.getStringListClaim("groups")).orElse(List.of());
             List<String> methods = Optional.ofNullable(c.getStringListClaim("methods")).orElse(List.of("token"));
             Instant iat = c.getIssueTime() == null ? Instant.EPOCH : c.getIssueTime().toInstant();
+            Long iatMillis = own ? c.getLongClaim(ISSUED_MILLIS) : null;
+            if (iatMillis != null) {
+                iat = Instant.ofEpochMilli(iatMillis);
+            }
+            List<String> auditIds = own ? Optional.ofNullable(c.getStringListClaim("audit_ids")).orElse(List.of())
+                    : c.getJWTID() == null ? List.of() : List.of(c.getJWTID());
             String userName = Optional.ofNullable(c.getStringClaim("upn"))
                     .orElse(Optional.ofNullable(c.getStringClaim("preferred_username")).orElse(c.getSubject()));
             return new TokenClaims(c.getIssuer(), c.getJWTID(), c.getSubject(), userName,
                     c.getStringClaim(projectClaim), c.getStringClaim("project_name"), groups, methods, iat,
-                    c.getExpirationTime().toInstant());
+                    c.getExpirationTime().toInstant(), auditIds, own && "all".equals(c.getStringClaim(SYSTEM)));
         } catch (ParseException | JOSEException | ClassCastException e) {
             throw KmsException.unauthorized();
         }

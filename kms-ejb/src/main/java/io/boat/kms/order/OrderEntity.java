@@ -63,6 +63,18 @@ public class OrderEntity {
     @Column(name = "secret_id", length = 36)
     String secretId;
 
+    /**
+     * The key an attempt generated in the store but has not yet turned into a secret: recorded in
+     * its own transaction right after generation, so a later attempt reuses it instead of making
+     * another, and whoever ends the order without it destroys it.
+     */
+    @Column(name = "generated_secret_id", length = 36)
+    String generatedSecretId;
+
+    @Lob
+    @Column(name = "generated_store_meta")
+    String generatedStoreMeta;
+
     @Column(nullable = false)
     int attempts;
 

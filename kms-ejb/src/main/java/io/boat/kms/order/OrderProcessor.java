@@ -3,8 +3,11 @@ package io.boat.kms.order;
 import io.boat.kms.KmsException;
 import io.boat.kms.config.BoatConfig;
 import io.boat.kms.secret.GeneratedKey;
+import io.boat.kms.secret.SecretId;
 import io.boat.kms.secret.SecretService;
 import io.boat.kms.store.KeySpec;
+import io.boat.kms.store.SecretContext;
+import io.boat.kms.store.StoreUnavailableException;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -59,25 +62,52 @@ public class OrderProcessor {
         });
     }
 
-    /** One processing attempt, on the caller's thread. */
+    /**
+     * One processing attempt, on the caller's thread. The key is generated outside any
+     * transaction and recorded on the order in its own, before the secret is written: a rolled
+     * back completion then leaves a recorded key that the next try reuses, never an orphan in
+     * the store, and every path that ends the order without it destroys it.
+     */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void process(String orderId) {
-        if (!self.beginAttempt(orderId)) {
+        Attempt attempt = self.beginAttempt(orderId);
+        if (attempt == null) {
+            return;
+        }
+        if (attempt.exhausted()) {
+            destroy(orderId, attempt.recorded());
             return;
         }
         pause();
         try {
+            if (attempt.recorded() == null && !generateAndRecord(attempt)) {
+                return;
+            }
             completeOrRecheck(orderId);
+        } catch (StoreUnavailableException e) {
+            LOG.log(Level.WARNING, "Order " + orderId + " failed: " + e.getMessage());
+            destroy(orderId, self.retryLater(orderId, 503, e.clientMessage()));
         } catch (KmsException e) {
             LOG.log(Level.WARNING, "Order " + orderId + " failed: " + e.getMessage());
-            if (e.status() == 503) {
-                self.retryLater(orderId, e.status(), e.clientMessage());
-            } else {
-                self.fail(orderId, e.status(), e.clientMessage());
-            }
+            destroy(orderId, self.fail(orderId, 500, e.clientMessage()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Order " + orderId + " failed unexpectedly", e);
-            self.retryLater(orderId, 500, "Key generation failed.");
+            destroy(orderId, self.retryLater(orderId, 500, "Key generation failed."));
+        }
+    }
+
+    /** Generates the key and records it on the order; false (key destroyed) when the order moved on meanwhile. */
+    private boolean generateAndRecord(Attempt attempt) {
+        SecretContext context = new SecretContext(SecretId.random().value(), attempt.projectId());
+        GeneratedKeyRef key = new GeneratedKeyRef(context, secrets.generate(attempt.spec(), context));
+        boolean recorded = false;
+        try {
+            recorded = self.record(attempt.orderId(), key);
+            return recorded;
+        } finally {
+            if (!recorded) {
+                destroy(attempt.orderId(), key);
+            }
         }
     }
 
@@ -107,57 +137,102 @@ public class OrderProcessor {
         return false;
     }
 
-    /** Counts an attempt; false when the order is no longer PENDING or has used up its attempts. */
+    /**
+     * Counts an attempt: null when the order is no longer PENDING; exhausted (and failed) when it
+     * has used up its attempts, so the caller destroys a key it may have recorded.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean beginAttempt(String orderId) {
+    public Attempt beginAttempt(String orderId) {
         OrderEntity o = em.find(OrderEntity.class, orderId);
         if (o == null || !OrderStatus.PENDING.name().equals(o.status)) {
-            return false;
+            return null;
         }
         if (o.attempts >= config.orderMaxAttempts()) {
-            markError(o, 500, "Order processing did not complete after " + o.attempts + " attempts.");
-            return false;
+            GeneratedKeyRef leftover = markError(o, 500,
+                    "Order processing did not complete after " + o.attempts + " attempts.");
+            return new Attempt(orderId, o.projectId, null, leftover, true);
         }
         o.attempts++;
+        o.updated = now();
+        return new Attempt(orderId, o.projectId, spec(o), GeneratedKeyRef.of(o), false);
+    }
+
+    /** Records a freshly generated key on the order; false when the order is gone, done or already has one. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean record(String orderId, GeneratedKeyRef key) {
+        OrderEntity o = em.find(OrderEntity.class, orderId);
+        if (o == null || !OrderStatus.PENDING.name().equals(o.status) || o.generatedStoreMeta != null) {
+            return false;
+        }
+        key.recordOn(o);
         o.updated = now();
         return true;
     }
 
+    /** Turns the recorded key into the order's secret. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void complete(String orderId) {
         OrderEntity o = em.find(OrderEntity.class, orderId);
-        if (o == null || !OrderStatus.PENDING.name().equals(o.status)) {
+        GeneratedKeyRef key = o == null ? null : GeneratedKeyRef.of(o);
+        if (key == null || !OrderStatus.PENDING.name().equals(o.status)) {
             return;
         }
-        KeySpec spec = new KeySpec(o.algorithm, o.bitLength, o.mode);
-        o.secretId = secrets.storeGenerated(o.projectId, o.creatorId,
-                new GeneratedKey(o.name, spec, o.expiration, "application/octet-stream"));
+        secrets.storeGenerated(o.creatorId, new GeneratedKey(o.name, spec(o), o.expiration, "application/octet-stream"),
+                key.context(), key.metadata());
+        GeneratedKeyRef.clear(o);
+        o.secretId = key.context().secretId();
         o.status = OrderStatus.ACTIVE.name();
         o.updated = now();
     }
 
+    /** Fails the order for good; returns the key it had recorded, for the caller to destroy. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void fail(String orderId, int status, String reason) {
+    public GeneratedKeyRef fail(String orderId, int status, String reason) {
         OrderEntity o = em.find(OrderEntity.class, orderId);
         if (o != null && OrderStatus.PENDING.name().equals(o.status)) {
-            markError(o, status, reason);
+            return markError(o, status, reason);
         }
+        return null;
     }
 
-    /** A transient failure: stays PENDING for recovery unless attempts are used up. */
+    /**
+     * A transient failure: stays PENDING for recovery (keeping any recorded key for the next
+     * attempt) unless attempts are used up; then returns the recorded key for the caller to destroy.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void retryLater(String orderId, int status, String reason) {
+    public GeneratedKeyRef retryLater(String orderId, int status, String reason) {
         OrderEntity o = em.find(OrderEntity.class, orderId);
         if (o != null && OrderStatus.PENDING.name().equals(o.status) && o.attempts >= config.orderMaxAttempts()) {
-            markError(o, status, reason);
+            return markError(o, status, reason);
         }
+        return null;
     }
 
-    private static void markError(OrderEntity o, int status, String reason) {
+    private static GeneratedKeyRef markError(OrderEntity o, int status, String reason) {
+        GeneratedKeyRef leftover = GeneratedKeyRef.of(o);
+        GeneratedKeyRef.clear(o);
         o.status = OrderStatus.ERROR.name();
         o.errorStatusCode = status;
         o.errorReason = reason;
         o.updated = now();
+        return leftover;
+    }
+
+    /** Destroys a key no secret refers to; a failure is logged (the key is then orphaned, and named so). */
+    private void destroy(String orderId, GeneratedKeyRef key) {
+        if (key == null) {
+            return;
+        }
+        try {
+            secrets.destroyGenerated(key.metadata(), key.context());
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Order " + orderId + ": could not destroy unused key " + key.metadata()
+                    + " of secret id " + key.context().secretId(), e);
+        }
+    }
+
+    private static KeySpec spec(OrderEntity o) {
+        return new KeySpec(o.algorithm, o.bitLength, o.mode);
     }
 
     private void pause() {

@@ -1,11 +1,15 @@
 package io.boat.kms.order;
 
+import io.boat.kms.InvalidRequestException;
 import io.boat.kms.Ids;
-import io.boat.kms.KmsException;
 import io.boat.kms.policy.Action;
 import io.boat.kms.policy.Caller;
 import io.boat.kms.policy.Policy;
 import io.boat.kms.secret.Page;
+import io.boat.kms.secret.SecretService;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -17,7 +21,8 @@ import java.util.UUID;
 
 /**
  * Orders: persisted PENDING first (the transaction commits before the client gets 202), then
- * processed by {@link OrderProcessor}. Reading, listing and deleting are plain queries.
+ * handed to {@link OrderProcessor} by {@link OrderSubmission} after the commit. Reading, listing
+ * and deleting are plain queries.
  */
 @Stateless
 public class OrderService {
@@ -27,12 +32,18 @@ public class OrderService {
     @PersistenceContext(unitName = "boat")
     EntityManager em;
 
-    /** Persists the order; the caller submits it to {@link OrderProcessor} after this commits. */
+    @EJB
+    SecretService secrets;
+
+    @Inject
+    Event<OrderAccepted> accepted;
+
+    /** Persists the order; it is submitted for processing once this transaction commits. */
     public OrderView create(Caller caller, NewKeyOrder order) {
         Policy.check(caller, Action.ORDER_CREATE);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         if (order.expiration() != null && !order.expiration().isAfter(now)) {
-            throw KmsException.client(400, "Invalid date for 'expiration'");
+            throw new InvalidRequestException("Invalid date for 'expiration'");
         }
         OrderEntity e = new OrderEntity();
         e.id = UUID.randomUUID().toString();
@@ -50,6 +61,7 @@ public class OrderService {
         e.created = now;
         e.updated = now;
         em.persist(e);
+        accepted.fire(new OrderAccepted(e.id));
         return OrderView.of(e);
     }
 
@@ -71,17 +83,24 @@ public class OrderService {
         return new Page<>(items, total);
     }
 
-    /** Deletes the order record; the secret it generated stays (as in Barbican). */
+    /**
+     * Deletes the order record; the secret it generated stays (as in Barbican), but a key an
+     * unfinished attempt generated is destroyed, since no secret will ever refer to it.
+     */
     public void delete(Caller caller, String id) {
         OrderEntity e = find(id);
         Policy.checkOwner(caller, Action.ORDER_DELETE, e.projectId);
+        GeneratedKeyRef unfinished = GeneratedKeyRef.of(e);
+        if (unfinished != null) {
+            secrets.destroyGenerated(unfinished.metadata(), unfinished.context());
+        }
         em.remove(e);
     }
 
     private OrderEntity find(String id) {
         OrderEntity e = Ids.isUuid(id) ? em.find(OrderEntity.class, id) : null;
         if (e == null) {
-            throw KmsException.client(404, NOT_FOUND);
+            throw new UnknownOrderException(NOT_FOUND);
         }
         return e;
     }

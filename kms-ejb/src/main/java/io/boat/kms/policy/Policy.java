@@ -1,8 +1,8 @@
 package io.boat.kms.policy;
 
-import io.boat.kms.KmsException;
+import io.boat.kms.NotPermittedException;
 
-/** Decides whether a caller may perform an action; refusals are 403 with Barbican's wording. */
+/** Decides whether a caller may perform an action; refusals use Barbican's wording. */
 public final class Policy {
 
     private Policy() {
@@ -10,7 +10,7 @@ public final class Policy {
 
     public static void check(Caller caller, Action action) {
         if (!allows(caller, action)) {
-            throw KmsException.client(403, action.refusal());
+            throw new NotPermittedException(action.refusal());
         }
     }
 
@@ -27,7 +27,7 @@ public final class Policy {
     public static void checkOwner(Caller caller, Action action, String ownerProjectId) {
         check(caller, action);
         if (!caller.projectId().equals(ownerProjectId)) {
-            throw KmsException.client(403, action.refusal());
+            throw new NotPermittedException(action.refusal());
         }
     }
 
@@ -35,7 +35,7 @@ public final class Policy {
     public static void checkDelete(Caller caller, String ownerProjectId, String creatorId) {
         checkOwner(caller, Action.SECRET_DELETE, ownerProjectId);
         if (!caller.hasRole(Role.ADMIN) && !caller.userId().equals(creatorId)) {
-            throw KmsException.client(403, Action.SECRET_DELETE.refusal());
+            throw new NotPermittedException(Action.SECRET_DELETE.refusal());
         }
     }
 }

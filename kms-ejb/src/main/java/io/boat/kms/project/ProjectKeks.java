@@ -15,8 +15,9 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Per-project key-encryption keys: created on a project's first secret, stored wrapped by the
- * master KEK (with the project id bound in), and kept unwrapped in {@link ProjectKekCache}.
+ * Per-project key-encryption keys in the database: created on a project's first secret and
+ * stored wrapped by the master KEK (with the project id bound in). Callers ask
+ * {@link ProjectKekProvider}, which keeps them unwrapped in memory.
  */
 @Stateless
 public class ProjectKeks {
@@ -25,20 +26,13 @@ public class ProjectKeks {
     EntityManager em;
 
     @Inject
-    KeyHierarchy keys;
-
-    @Inject
-    ProjectKekCache cache;
+    MasterKek keys;
 
     @EJB
     ProjectKeks self;
 
-    /** The project's KEK, creating it if the project has none yet. */
-    public SecretKey kekFor(String projectId) {
-        SecretKey cached = cache.get(projectId);
-        if (cached != null) {
-            return cached;
-        }
+    /** The project's KEK, unwrapped, creating it if the project has none yet. */
+    public SecretKey loadOrCreate(String projectId) {
         ProjectKekEntity row = em.find(ProjectKekEntity.class, projectId);
         if (row == null) {
             try {
@@ -53,7 +47,7 @@ public class ProjectKeks {
         }
         byte[] raw = keys.master().unwrap(row.wrappedKey, context(projectId));
         try {
-            return cache.put(projectId, new SecretKeySpec(raw, "AES"));
+            return new SecretKeySpec(raw, "AES");
         } finally {
             Arrays.fill(raw, (byte) 0);
         }

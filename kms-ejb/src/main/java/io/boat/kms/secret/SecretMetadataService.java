@@ -1,5 +1,8 @@
 package io.boat.kms.secret;
 
+import io.boat.kms.AlreadyExistsException;
+import io.boat.kms.InvalidRequestException;
+import io.boat.kms.UnknownResourceException;
 import io.boat.kms.KmsException;
 import io.boat.kms.policy.Action;
 import io.boat.kms.policy.Caller;
@@ -26,75 +29,75 @@ public class SecretMetadataService {
     EntityManager em;
 
     @Inject
-    LiveSecrets secrets;
+    SecretLookup secrets;
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Map<String, String> all(Caller caller, String secretId) {
+    public Map<String, String> all(Caller caller, SecretId secretId) {
         SecretEntity s = secrets.find(secretId, SecretService.NOT_FOUND);
         Policy.checkOwner(caller, Action.SECRET_META_READ, s.projectId);
         Map<String, String> result = new TreeMap<>();
-        rows(secretId).forEach(m -> result.put(m.key, m.value));
+        rows(s.id).forEach(m -> result.put(m.key, m.value));
         return result;
     }
 
     /** Replaces all metadata with {@code metadata}. */
-    public void replace(Caller caller, String secretId, Map<String, String> metadata) {
+    public void replace(Caller caller, SecretId secretId, Map<String, String> metadata) {
         SecretEntity s = secrets.find(secretId, SecretService.NOT_FOUND);
         Policy.checkOwner(caller, Action.SECRET_META_WRITE, s.projectId);
         Map<String, String> normalised = new TreeMap<>();
         metadata.forEach((k, v) -> {
             String key = MetadataKeys.normalise(k);
             if (normalised.put(key, checkValue(v)) != null) {
-                throw KmsException.client(400, "Duplicate metadata key '" + key + "'");
+                throw new InvalidRequestException("Duplicate metadata key '" + key + "'");
             }
         });
-        em.createQuery("DELETE FROM SecretMetadatumEntity m WHERE m.secretId = :id").setParameter("id", secretId)
+        em.createQuery("DELETE FROM SecretMetadatumEntity m WHERE m.secretId = :id").setParameter("id", s.id)
                 .executeUpdate();
-        normalised.forEach((k, v) -> insert(secretId, k, v));
+        normalised.forEach((k, v) -> insert(s.id, k, v));
     }
 
     /** Adds one key; 409 if it exists. Returns the normalised key. */
-    public String add(Caller caller, String secretId, String key, String value) {
+    public String add(Caller caller, SecretId secretId, String key, String value) {
         SecretEntity s = secrets.find(secretId, SecretService.NOT_FOUND);
         Policy.checkOwner(caller, Action.SECRET_META_WRITE, s.projectId);
         String k = MetadataKeys.normalise(key);
-        if (row(secretId, k).isPresent()) {
-            throw KmsException.client(409, "Conflict. Key in request is already in secret metadata");
+        if (row(s.id, k).isPresent()) {
+            throw new AlreadyExistsException("Conflict. Key in request is already in secret metadata");
         }
-        insert(secretId, k, checkValue(value));
+        insert(s.id, k, checkValue(value));
         return k;
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public String get(Caller caller, String secretId, String key) {
+    public String get(Caller caller, SecretId secretId, String key) {
         SecretEntity s = secrets.find(secretId, SecretService.NOT_FOUND);
         Policy.checkOwner(caller, Action.SECRET_META_READ, s.projectId);
-        return row(secretId, MetadataKeys.normalise(key)).map(m -> m.value).orElseThrow(this::keyNotFound);
+        return row(s.id, MetadataKeys.normalise(key)).map(m -> m.value).orElseThrow(this::keyNotFound);
     }
 
     /** Updates an existing key; the key in the body must match the path's. */
-    public void update(Caller caller, String secretId, String key, String value) {
+    public void update(Caller caller, SecretId secretId, String key, String value) {
         SecretEntity s = secrets.find(secretId, SecretService.NOT_FOUND);
         Policy.checkOwner(caller, Action.SECRET_META_WRITE, s.projectId);
-        SecretMetadatumEntity m = row(secretId, MetadataKeys.normalise(key)).orElseThrow(this::keyNotFound);
+        SecretMetadatumEntity m = row(s.id, MetadataKeys.normalise(key)).orElseThrow(this::keyNotFound);
         m.value = checkValue(value);
     }
 
-    public void delete(Caller caller, String secretId, String key) {
+    public void delete(Caller caller, SecretId secretId, String key) {
         SecretEntity s = secrets.find(secretId, SecretService.NOT_FOUND);
         Policy.checkOwner(caller, Action.SECRET_META_WRITE, s.projectId);
-        em.remove(row(secretId, MetadataKeys.normalise(key)).orElseThrow(this::keyNotFound));
+        em.remove(row(s.id, MetadataKeys.normalise(key)).orElseThrow(this::keyNotFound));
     }
 
     private String checkValue(String value) {
         if (value == null || value.length() > MetadataKeys.MAX_LENGTH) {
-            throw KmsException.client(400, "Invalid metadata value: at most " + MetadataKeys.MAX_LENGTH + " characters");
+            throw new InvalidRequestException("Invalid metadata value: at most " + MetadataKeys.MAX_LENGTH + " characters");
         }
         return value;
     }
 
     private KmsException keyNotFound() {
-        return KmsException.client(404, "Not Found. Metadata key not found.");
+        return new UnknownResourceException("Not Found. Metadata key not found.");
     }
 
     private java.util.List<SecretMetadatumEntity> rows(String secretId) {

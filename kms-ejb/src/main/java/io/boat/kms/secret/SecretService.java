@@ -1,16 +1,21 @@
 package io.boat.kms.secret;
 
+import io.boat.kms.AlreadyExistsException;
+import io.boat.kms.InvalidRequestException;
+import io.boat.kms.PayloadTooLargeException;
+import io.boat.kms.UnknownResourceException;
 import io.boat.kms.KmsException;
 import io.boat.kms.config.BoatConfig;
 import io.boat.kms.crypto.SecretBytes;
 import io.boat.kms.policy.Action;
 import io.boat.kms.policy.Caller;
 import io.boat.kms.policy.Policy;
+import io.boat.kms.store.KeySpec;
 import io.boat.kms.store.SecretContext;
 import io.boat.kms.store.SecretStore;
-import io.boat.kms.store.SecretStores;
+import io.boat.kms.store.routing.SecretStores;
 import io.boat.kms.store.StoreMetadata;
-import io.boat.kms.store.StoreMetadataCodec;
+import io.boat.kms.store.routing.StoreMetadataCodec;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -19,7 +24,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.UUID;
 
 /**
  * Secrets: create (one or two steps), read metadata and payload, list, delete. Every call is
@@ -46,16 +50,16 @@ public class SecretService {
     SecretQueries queries;
 
     @Inject
-    LiveSecrets live;
+    SecretLookup live;
 
     public SecretView create(Caller caller, NewSecret request) {
         Policy.check(caller, Action.SECRET_CREATE);
         OffsetDateTime now = now();
         if (request.expiration() != null && !request.expiration().isAfter(now)) {
-            throw KmsException.client(400, "Invalid date for 'expiration'");
+            throw new InvalidRequestException("Invalid date for 'expiration'");
         }
         SecretEntity e = new SecretEntity();
-        e.id = UUID.randomUUID().toString();
+        e.id = SecretId.random().value();
         e.projectId = caller.projectId();
         e.creatorId = caller.userId();
         e.name = request.name();
@@ -75,22 +79,38 @@ public class SecretService {
     }
 
     /** Adds the payload of a two-step secret; a secret's payload is written once. */
-    public void putPayload(Caller caller, String id, String contentType, SecretBytes payload) {
+    public void putPayload(Caller caller, SecretId id, String contentType, SecretBytes payload) {
         SecretEntity e = find(id, NOT_FOUND);
         Policy.checkOwner(caller, Action.SECRET_PUT_PAYLOAD, e.projectId);
         if (e.hasPayload()) {
-            throw KmsException.client(409, "Secret already has data, cannot modify it.");
+            throw new AlreadyExistsException("Secret already has data, cannot modify it.");
         }
         storePayload(e, payload, contentType);
         e.updated = now();
     }
 
-    /** Stores a generated key for an order, under the order's project. */
-    public String storeGenerated(String projectId, String creatorId, GeneratedKey key) {
+    /**
+     * Generates a key in the store for {@code context}, outside any transaction: a store (a KMIP
+     * server) cannot take part in a rollback, so the caller records what comes back before it
+     * relies on it, and destroys it with {@link #destroyGenerated} when it cannot.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public StoreMetadata generate(KeySpec spec, SecretContext context) {
+        return stores.current().generateSymmetricKey(spec, context);
+    }
+
+    /** Destroys a key {@link #generate} made that no secret will ever refer to. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void destroyGenerated(StoreMetadata metadata, SecretContext context) {
+        stores.forMetadata(metadata).delete(metadata, context);
+    }
+
+    /** Persists, under the order's project, the secret for a key {@link #generate} already made. */
+    public void storeGenerated(String creatorId, GeneratedKey key, SecretContext context, StoreMetadata metadata) {
         OffsetDateTime now = now();
         SecretEntity e = new SecretEntity();
-        e.id = UUID.randomUUID().toString();
-        e.projectId = projectId;
+        e.id = context.secretId();
+        e.projectId = context.projectId();
         e.creatorId = creatorId;
         e.name = key.name();
         e.secretType = "symmetric";
@@ -102,32 +122,34 @@ public class SecretService {
         e.status = "ACTIVE";
         e.created = now;
         e.updated = now;
-        SecretStore store = stores.current();
-        StoreMetadata meta = store.generateSymmetricKey(key.spec(), new SecretContext(e.id, projectId));
-        e.storeName = meta.storeName();
-        e.storeMeta = StoreMetadataCodec.encode(meta);
+        e.storeName = metadata.storeName();
+        e.storeMeta = StoreMetadataCodec.encode(metadata);
         em.persist(e);
-        return e.id;
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public SecretView get(Caller caller, String id) {
+    public SecretView get(Caller caller, SecretId id) {
         SecretEntity e = find(id, NOT_FOUND);
         Policy.checkOwner(caller, Action.SECRET_READ, e.projectId);
         return SecretView.of(e);
     }
 
-    /** The payload and its content type; the caller closes the result. */
+    /**
+     * The payload in the content type the client accepts; the caller closes the result. What
+     * the client accepts is settled before the store is asked (a KMIP round trip for nothing).
+     */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Payload payload(Caller caller, String id) {
+    public Payload payload(Caller caller, SecretId id, AcceptedTypes accepted) {
         SecretEntity e = find(id, PAYLOAD_NOT_FOUND);
         Policy.checkOwner(caller, Action.SECRET_DECRYPT, e.projectId);
         if (!e.hasPayload()) {
-            throw KmsException.client(404, "Not Found. Sorry but your secret has no payload.");
+            throw new UnknownResourceException("Not Found. Sorry but your secret has no payload.");
         }
+        String responseType = accepted.responseTypeFor(e.contentType).orElseThrow(
+                () -> new UnacceptablePayloadTypeException("Secret payload retrieval issue seen - Wrong payload content-type."));
         StoreMetadata meta = StoreMetadataCodec.decode(e.storeMeta);
         SecretBytes bytes = stores.forMetadata(meta).get(meta, new SecretContext(e.id, e.projectId));
-        return new Payload(e.contentType, bytes);
+        return new Payload(responseType, bytes);
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -136,7 +158,7 @@ public class SecretService {
         return queries.list(caller.projectId(), query, now());
     }
 
-    public void delete(Caller caller, String id) {
+    public void delete(Caller caller, SecretId id) {
         SecretEntity e = find(id, NOT_FOUND);
         Policy.checkDelete(caller, e.projectId, e.creatorId);
         if (e.storeMeta != null) {
@@ -148,16 +170,16 @@ public class SecretService {
         em.remove(e);
     }
 
-    private SecretEntity find(String id, String message) {
+    private SecretEntity find(SecretId id, String message) {
         return live.find(id, message);
     }
 
     private void storePayload(SecretEntity e, SecretBytes payload, String contentType) {
         if (payload.length() == 0) {
-            throw KmsException.client(400, "Provided object does not match schema 'Secret': payload must not be empty");
+            throw new InvalidRequestException("Provided object does not match schema 'Secret': payload must not be empty");
         }
         if (payload.length() > config.maxSecretBytes()) {
-            throw KmsException.client(413, "Could not add secret data as it was too large");
+            throw new PayloadTooLargeException("Could not add secret data as it was too large");
         }
         SecretStore store = stores.current();
         StoreMetadata meta = store.store(payload, io.boat.kms.store.SecretKind.fromWire(e.secretType).orElseThrow(),

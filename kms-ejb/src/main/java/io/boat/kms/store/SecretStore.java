@@ -9,6 +9,9 @@ import io.boat.kms.crypto.SecretBytes;
  * database: every operation that keeps something returns {@link StoreMetadata}, which the core
  * persists beside the secret and hands back on {@link #get} and {@link #delete}.
  *
+ * <p>There is no {@code supports(KeySpec)} as in Barbican: a {@link KeySpec} admits only what
+ * BOAT generates, and every store generates all of it.
+ *
  * <p>Security guarantees: a store never logs key material, never puts it in an exception
  * message, and returns it only inside a {@link SecretBytes} the caller closes.
  */
@@ -16,9 +19,6 @@ public interface SecretStore {
 
     /** Short stable name persisted with each secret so reads go to the store that wrote it. */
     String name();
-
-    /** Whether this store can generate a key of that specification. */
-    boolean supports(KeySpec spec);
 
     /** Generates a symmetric key inside the store and returns what is needed to find it again. */
     StoreMetadata generateSymmetricKey(KeySpec spec, SecretContext context);

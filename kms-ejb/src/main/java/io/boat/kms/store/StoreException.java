@@ -11,17 +11,15 @@ public class StoreException extends KmsException {
     private static final long serialVersionUID = 1L;
 
     public StoreException(String logMessage, String clientMessage) {
-        super(500, logMessage, clientMessage);
+        super(logMessage, clientMessage);
     }
 
     public StoreException(String logMessage, String clientMessage, Throwable cause) {
-        super(500, logMessage, clientMessage, cause);
+        super(logMessage, clientMessage, cause);
     }
 
-    /** The store's backend (KMIP server, HSM) is unreachable or timed out: retryable, 503. */
-    public static StoreException unavailable(String logMessage, Throwable cause) {
-        StoreException e = new StoreException(logMessage, "The key store is temporarily unavailable.", cause);
-        e.status = 503;
-        return e;
+    /** The store's backend (KMIP server, HSM) is unreachable or timed out: worth retrying. */
+    public static StoreUnavailableException unavailable(String logMessage, Throwable cause) {
+        return new StoreUnavailableException(logMessage, cause);
     }
 }

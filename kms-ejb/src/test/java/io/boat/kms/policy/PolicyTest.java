@@ -3,7 +3,7 @@ package io.boat.kms.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.boat.kms.KmsException;
+import io.boat.kms.NotPermittedException;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,10 +36,9 @@ class PolicyTest {
     }
 
     @Test
-    void checkOwner_otherProject_is403WithBarbicanWording() {
+    void checkOwner_otherProject_notPermittedWithBarbicanWording() {
         assertThatThrownBy(() -> Policy.checkOwner(caller("admin"), Action.SECRET_READ, "other-project"))
-                .isInstanceOfSatisfying(KmsException.class, e -> {
-                    assertThat(e.status()).isEqualTo(403);
+                .isInstanceOfSatisfying(NotPermittedException.class, e -> {
                     assertThat(e.clientMessage()).isEqualTo(
                             "Secret retrieval attempt not allowed - please review your user/project privileges");
                 });
@@ -49,7 +48,7 @@ class PolicyTest {
     void checkDelete_creatorOnlyOwnSecrets_adminAny() {
         Caller creator = caller("creator");
         Policy.checkDelete(creator, "p", "u");
-        assertThatThrownBy(() -> Policy.checkDelete(creator, "p", "someone-else")).isInstanceOf(KmsException.class);
+        assertThatThrownBy(() -> Policy.checkDelete(creator, "p", "someone-else")).isInstanceOf(NotPermittedException.class);
         Policy.checkDelete(caller("admin"), "p", "someone-else");
     }
 

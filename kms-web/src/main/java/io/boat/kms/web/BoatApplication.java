@@ -20,6 +20,8 @@ public class BoatApplication extends Application {
     /** BOAT validates input itself; Jersey's per-request Bean Validation lookup is pure cost. */
     @Override
     public Map<String, Object> getProperties() {
-        return Map.of("jersey.config.beanValidation.disable.server", Boolean.TRUE);
+        // WADL (/application.wadl, OPTIONS bodies) names the framework and its version to anyone.
+        return Map.of("jersey.config.beanValidation.disable.server", Boolean.TRUE,
+                "jersey.config.server.wadl.disableWadl", Boolean.TRUE);
     }
 }

@@ -1,7 +1,7 @@
 package io.boat.kms.web;
 
 import io.boat.kms.web.support.Links;
-import static io.boat.kms.web.support.Jsons.JSON;
+import static io.boat.kms.web.support.CachedJsonProvider.JSON;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;

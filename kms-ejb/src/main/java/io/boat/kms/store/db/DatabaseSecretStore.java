@@ -40,11 +40,6 @@ public final class DatabaseSecretStore implements SecretStore {
     }
 
     @Override
-    public boolean supports(KeySpec spec) {
-        return true;
-    }
-
-    @Override
     public StoreMetadata generateSymmetricKey(KeySpec spec, SecretContext context) {
         try (SecretBytes key = SecretBytes.wrap(Rng.bytes(spec.byteLength()))) {
             return store(key, SecretKind.SYMMETRIC, context);

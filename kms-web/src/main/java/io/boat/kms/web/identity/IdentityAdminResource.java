@@ -4,13 +4,12 @@ import io.boat.kms.config.BoatConfig;
 import io.boat.kms.identity.Identity;
 import io.boat.kms.identity.IdentityService;
 import io.boat.kms.policy.Role;
-import io.boat.kms.web.support.Bodies;
 import io.boat.kms.web.support.CurrentCaller;
-import io.boat.kms.web.support.Fields;
+import io.boat.kms.web.support.RequestFields;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import static io.boat.kms.web.support.Jsons.JSON;
+import static io.boat.kms.web.support.CachedJsonProvider.JSON;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -20,6 +19,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
@@ -47,27 +47,19 @@ public class IdentityAdminResource {
     @Path("projects")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createProject(InputStream body) {
-        var caller = current.caller();
-        Fields f = new Fields(section(body, "project"), "Project");
+        var caller = current.identityCaller();
+        RequestFields f = new RequestFields(section(body, "project"), "Project");
         Identity.Project p = identity.createProject(caller, f.requiredString("name", 255));
         return Response.status(201).entity(JSON.createObjectBuilder()
                 .add("project", KeystoneJson.projectEntry(p)).build().toString()).build();
-    }
-
-    @GET
-    @Path("projects")
-    public String projects() {
-        JsonArrayBuilder items = JSON.createArrayBuilder();
-        identity.projects(current.caller()).forEach(p -> items.add(KeystoneJson.projectEntry(p)));
-        return JSON.createObjectBuilder().add("projects", items).build().toString();
     }
 
     @POST
     @Path("users")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createUser(InputStream body) {
-        var caller = current.caller();
-        Fields f = new Fields(section(body, "user"), "User");
+        var caller = current.identityCaller();
+        RequestFields f = new RequestFields(section(body, "user"), "User");
         String name = f.requiredString("name", 255);
         char[] password = f.requiredString("password", 1024).toCharArray();
         try {
@@ -80,19 +72,14 @@ public class IdentityAdminResource {
     }
 
     @GET
-    @Path("users")
-    public String users() {
-        JsonArrayBuilder items = JSON.createArrayBuilder();
-        identity.users(current.caller()).forEach(u -> items.add(KeystoneJson.user(u)));
-        return JSON.createObjectBuilder().add("users", items).build().toString();
-    }
-
-    @GET
     @Path("roles")
-    public String roles() {
-        current.caller();
+    public String roles(@QueryParam("name") String name) {
+        current.identityCaller();
         JsonArrayBuilder items = JSON.createArrayBuilder();
         for (Role r : Role.values()) {
+            if (name != null && !name.equals(r.wire())) {
+                continue;
+            }
             items.add(JSON.createObjectBuilder().add("id", r.wire()).add("name", r.wire()));
         }
         return JSON.createObjectBuilder().add("roles", items).build().toString();
@@ -102,12 +89,11 @@ public class IdentityAdminResource {
     @Path("projects/{project}/users/{user}/roles/{role}")
     public Response grant(@PathParam("project") String project, @PathParam("user") String user,
                           @PathParam("role") String role) {
-        identity.grant(current.caller(), user, project, role);
+        identity.grant(current.identityCaller(), user, project, role);
         return Response.noContent().build();
     }
 
     private JsonObject section(InputStream body, String name) {
-        JsonObject root = Bodies.object(Bodies.read(body, config.maxRequestBytes()));
-        return KeystoneAuthRequests.object(root, name, "the request body");
+        return KeystoneAuthRequests.section(body, name, config.maxRequestBytes());
     }
 }

@@ -1,13 +1,17 @@
 package io.boat.kms.web.identity;
 
+import io.boat.kms.InvalidRequestException;
 import io.boat.kms.KmsException;
 import io.boat.kms.identity.Identity;
 import io.boat.kms.identity.IdentityService;
 import io.boat.kms.identity.TokenService;
+import io.boat.kms.identity.lockout.LoginGuard;
+import io.boat.kms.web.support.RequestBodies;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.io.InputStream;
 import java.util.Arrays;
 
 /** Reads Keystone v3 {@code auth} bodies (password and token methods, project scope). */
@@ -16,7 +20,8 @@ final class KeystoneAuthRequests {
     private KeystoneAuthRequests() {
     }
 
-    static Identity.Authentication authenticate(JsonObject auth, IdentityService identity, TokenService tokens) {
+    static Identity.Authentication authenticate(JsonObject auth, IdentityService identity, LoginGuard guard,
+                                                TokenService tokens, String source) {
         JsonObject id = object(auth, "identity", "auth");
         JsonArray methods = id.containsKey("methods") && id.get("methods").getValueType() == JsonValue.ValueType.ARRAY
                 ? id.getJsonArray("methods") : null;
@@ -29,7 +34,7 @@ final class KeystoneAuthRequests {
             JsonObject user = object(object(id, "password", "identity"), "user", "password");
             char[] password = text(user, "password", "user").toCharArray();
             try {
-                return identity.authenticatePassword(userRef(user), password, scope);
+                return guard.password(userRef(user), password, scope, source);
             } finally {
                 Arrays.fill(password, '\0');
             }
@@ -52,13 +57,22 @@ final class KeystoneAuthRequests {
         if (scope == null) {
             return null;
         }
+        JsonObject system = optionalObject(scope, "system");
+        if (system != null && system.get("all") == JsonValue.TRUE) {
+            return IdentityService.ProjectRef.SYSTEM;
+        }
         JsonObject project = optionalObject(scope, "project");
         if (project == null) {
-            throw KmsException.unauthorized(); // domain and system scopes are not offered
+            throw KmsException.unauthorized(); // domain scope is not offered
         }
         JsonObject domain = optionalObject(project, "domain");
         return new IdentityService.ProjectRef(optional(project, "id"), optional(project, "name"),
                 domain == null ? null : optional(domain, "id"), domain == null ? null : optional(domain, "name"));
+    }
+
+    /** The named top-level object of a Keystone request body ({@code {"user": {...}}}), or 400. */
+    static JsonObject section(InputStream body, String name, int maxBytes) {
+        return object(RequestBodies.object(RequestBodies.read(body, maxBytes)), name, "the request body");
     }
 
     static JsonObject object(JsonObject parent, String name, String parentName) {
@@ -92,13 +106,13 @@ final class KeystoneAuthRequests {
 
     private static String string(JsonValue v, String name) {
         if (v.getValueType() != JsonValue.ValueType.STRING || ((JsonString) v).getString().length() > 4096) {
-            throw KmsException.client(400, "Invalid input for field '" + name + "': a string is required.");
+            throw new InvalidRequestException("Invalid input for field '" + name + "': a string is required.");
         }
         return ((JsonString) v).getString();
     }
 
     static KmsException missing(String name, String parent) {
-        return KmsException.client(400, "Expecting to find " + name + " in " + parent
+        return new InvalidRequestException("Expecting to find " + name + " in " + parent
                 + ". The server could not comply with the request since it is either malformed or otherwise incorrect."
                 + " The client is assumed to be in error.");
     }

@@ -2,7 +2,7 @@ package io.boat.kms.web.identity;
 
 import io.boat.kms.identity.Identity;
 import io.boat.kms.web.support.Links;
-import static io.boat.kms.web.support.Jsons.JSON;
+import static io.boat.kms.web.support.CachedJsonProvider.JSON;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.UriInfo;
@@ -30,8 +30,8 @@ final class KeystoneJson {
 
     /** The body of a v3 token: who, scope, roles and (unless {@code nocatalog}) the catalog. */
     static JsonObjectBuilder token(UriInfo uri, Identity.User user, Identity.Project project, List<String> roles,
-                                   List<String> methods, List<String> auditIds, Instant issuedAt, Instant expiresAt,
-                                   boolean withCatalog) {
+                                   boolean system, List<String> methods, List<String> auditIds, Instant issuedAt,
+                                   Instant expiresAt, boolean withCatalog) {
         JsonObjectBuilder t = JSON.createObjectBuilder()
                 .add("methods", JSON.createArrayBuilder(methods))
                 .add("user", JSON.createObjectBuilder().add("domain", domain()).add("id", user.id())
@@ -39,10 +39,15 @@ final class KeystoneJson {
                 .add("audit_ids", JSON.createArrayBuilder(auditIds))
                 .add("expires_at", time(expiresAt))
                 .add("issued_at", time(issuedAt));
-        if (project != null) {
+        if (project != null || system) {
             JsonArrayBuilder r = JSON.createArrayBuilder();
             roles.forEach(role -> r.add(JSON.createObjectBuilder().add("id", role).add("name", role)));
-            t.add("project", project(project)).add("is_domain", false).add("roles", r);
+            if (project != null) {
+                t.add("project", project(project)).add("is_domain", false);
+            } else {
+                t.add("system", JSON.createObjectBuilder().add("all", true));
+            }
+            t.add("roles", r);
             if (withCatalog) {
                 t.add("catalog", catalog(uri));
             }

@@ -1,20 +1,26 @@
 package io.boat.kms.web.identity;
 
+import io.boat.kms.UnknownResourceException;
 import io.boat.kms.KmsException;
 import io.boat.kms.config.BoatConfig;
 import io.boat.kms.identity.Identity;
+import io.boat.kms.identity.IdentityAdminService;
 import io.boat.kms.identity.IdentityService;
+import io.boat.kms.identity.IssuedToken;
 import io.boat.kms.identity.TokenClaims;
 import io.boat.kms.identity.TokenService;
-import io.boat.kms.web.support.Bodies;
+import io.boat.kms.identity.lockout.LoginGuard;
+import io.boat.kms.web.support.RequestBodies;
 import io.boat.kms.web.support.CurrentCaller;
 import io.boat.kms.web.support.Links;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import static io.boat.kms.web.support.Jsons.JSON;
+import static io.boat.kms.web.support.CachedJsonProvider.JSON;
 import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.HeaderParam;
@@ -27,8 +33,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /**
  * Keystone v3 token API, as the OpenStack clients use it: discovery ({@code GET /v3}), password and
@@ -47,6 +51,15 @@ public class KeystoneResource {
 
     @EJB
     TokenService tokens;
+
+    @EJB
+    IdentityAdminService admin;
+
+    @EJB
+    LoginGuard guard;
+
+    @Context
+    HttpServletRequest request;
 
     @Inject
     CurrentCaller current;
@@ -72,37 +85,46 @@ public class KeystoneResource {
     @Path("auth/tokens")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response issue(InputStream body, @QueryParam("nocatalog") String nocatalog) {
-        JsonObject auth = KeystoneAuthRequests.object(Bodies.object(Bodies.read(body, config.maxRequestBytes())), "auth",
+        JsonObject auth = KeystoneAuthRequests.object(RequestBodies.object(RequestBodies.read(body, config.maxRequestBytes())), "auth",
                 "the request body");
-        Identity.Authentication result = KeystoneAuthRequests.authenticate(auth, identity, tokens);
-        Instant issued = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        Instant expires = issued.plusSeconds(config.tokenTtlSeconds());
-        String token = tokens.issue(result, issued, expires);
-        String json = KeystoneJson.token(uri, result.user(), result.project(), result.roles(), result.methods(),
-                result.auditIds(), issued, expires, nocatalog == null).build().toString();
-        return Response.status(201).header(SUBJECT_TOKEN, token).entity(json).build();
+        Identity.Authentication result = KeystoneAuthRequests.authenticate(auth, identity, guard, tokens,
+                request.getRemoteAddr());
+        IssuedToken token = tokens.issue(result);
+        String json = KeystoneJson.token(uri, result.user(), result.project(), result.roles(), result.system(),
+                result.methods(), result.auditIds(), token.issuedAt(), token.expiresAt(), nocatalog == null)
+                .build().toString();
+        return Response.status(201).header(SUBJECT_TOKEN, token.token()).entity(json).build();
     }
 
     @GET
     @Path("auth/tokens")
     public Response validate(@HeaderParam(SUBJECT_TOKEN) String subject, @QueryParam("nocatalog") String nocatalog) {
-        current.claims();
+        TokenClaims caller = current.claims();
         TokenClaims claims = subjectClaims(subject);
+        admin.requireTokenAccess(caller, claims);
         Identity.User user = identity.user(claims.userId()).orElseThrow(KeystoneResource::notFound);
         Identity.Project project = claims.scoped() ? identity.project(claims.projectId()).orElseThrow(
                 KeystoneResource::notFound) : null;
-        String json = KeystoneJson.token(uri, user, project, claims.roles(), claims.methods(),
-                claims.tokenId() == null ? java.util.List.of() : java.util.List.of(claims.tokenId()),
-                claims.issuedAt(), claims.expiresAt(), nocatalog == null).build().toString();
+        String json = KeystoneJson.token(uri, user, project, claims.roles(), claims.system(), claims.methods(),
+                claims.auditIds(), claims.issuedAt(), claims.expiresAt(), nocatalog == null).build().toString();
         return Response.ok(json).header(SUBJECT_TOKEN, subject).build();
     }
 
     @HEAD
     @Path("auth/tokens")
     public Response check(@HeaderParam(SUBJECT_TOKEN) String subject) {
-        current.claims();
-        subjectClaims(subject);
+        TokenClaims caller = current.claims();
+        admin.requireTokenAccess(caller, subjectClaims(subject));
         return Response.ok().header(SUBJECT_TOKEN, subject).build();
+    }
+
+    /** Revokes the subject token (and tokens re-scoped from it) on every node. */
+    @DELETE
+    @Path("auth/tokens")
+    public Response revoke(@HeaderParam(SUBJECT_TOKEN) String subject) {
+        TokenClaims caller = current.claims();
+        admin.revokeToken(caller, subjectClaims(subject));
+        return Response.noContent().build();
     }
 
     @GET
@@ -131,7 +153,7 @@ public class KeystoneResource {
     }
 
     private static KmsException notFound() {
-        return KmsException.client(404, "Failed to validate token");
+        return new UnknownResourceException("Failed to validate token");
     }
 
 }

@@ -4,12 +4,15 @@ import io.boat.kms.KmsException;
 import io.boat.kms.config.BoatConfig;
 import io.boat.kms.identity.Identity;
 import io.boat.kms.identity.IdentityService;
+import io.boat.kms.identity.IssuedToken;
 import io.boat.kms.identity.TokenService;
-import io.boat.kms.web.support.Bodies;
+import io.boat.kms.identity.lockout.LoginGuard;
+import io.boat.kms.web.support.RequestBodies;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,8 +21,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 
 /**
@@ -32,7 +33,10 @@ import java.util.Arrays;
 public class KeystoneV2Resource {
 
     @EJB
-    IdentityService identity;
+    LoginGuard guard;
+
+    @Context
+    HttpServletRequest request;
 
     @EJB
     TokenService tokens;
@@ -47,7 +51,7 @@ public class KeystoneV2Resource {
     @Path("tokens")
     @Consumes(MediaType.APPLICATION_JSON)
     public String issue(InputStream body) {
-        JsonObject auth = KeystoneAuthRequests.object(Bodies.object(Bodies.read(body, config.maxRequestBytes())),
+        JsonObject auth = KeystoneAuthRequests.object(RequestBodies.object(RequestBodies.read(body, config.maxRequestBytes())),
                 "auth", "the request body");
         JsonObject credentials = KeystoneAuthRequests.object(auth, "passwordCredentials", "auth");
         String tenantId = KeystoneAuthRequests.optional(auth, "tenantId");
@@ -58,17 +62,16 @@ public class KeystoneV2Resource {
         char[] password = KeystoneAuthRequests.text(credentials, "password", "passwordCredentials").toCharArray();
         Identity.Authentication result;
         try {
-            result = identity.authenticatePassword(new IdentityService.UserRef(null,
+            result = guard.password(new IdentityService.UserRef(null,
                     KeystoneAuthRequests.text(credentials, "username", "passwordCredentials"),
                     Identity.DEFAULT_DOMAIN_ID, null), password,
-                    new IdentityService.ProjectRef(tenantId, tenantName, Identity.DEFAULT_DOMAIN_ID, null));
+                    new IdentityService.ProjectRef(tenantId, tenantName, Identity.DEFAULT_DOMAIN_ID, null),
+                    request.getRemoteAddr());
         } finally {
             Arrays.fill(password, '\0');
         }
-        Instant issued = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        Instant expires = issued.plusSeconds(config.tokenTtlSeconds());
-        String token = tokens.issue(result, issued, expires);
-        return KeystoneJson.access(uri, token, result.user(), result.project(), result.roles(), issued, expires)
-                .build().toString();
+        IssuedToken token = tokens.issue(result);
+        return KeystoneJson.access(uri, token.token(), result.user(), result.project(), result.roles(),
+                token.issuedAt(), token.expiresAt()).build().toString();
     }
 }

@@ -1,9 +1,9 @@
 package io.boat.kms.web.order;
 
-import io.boat.kms.KmsException;
+import io.boat.kms.InvalidRequestException;
 import io.boat.kms.order.NewKeyOrder;
 import io.boat.kms.store.KeySpec;
-import io.boat.kms.web.support.Fields;
+import io.boat.kms.web.support.RequestFields;
 import jakarta.json.JsonObject;
 
 /** Validates a {@code POST /v1/orders} body with Barbican's rules and wording. */
@@ -15,7 +15,7 @@ final class OrderRequests {
     }
 
     static NewKeyOrder parse(JsonObject json) {
-        Fields f = new Fields(json, "Order");
+        RequestFields f = new RequestFields(json, "Order");
         String type = f.requiredString("type", 32);
         if (!"key".equals(type)) {
             throw f.invalid("type", "type is not one of ['key'] (asymmetric and certificate orders are not supported)");
@@ -24,7 +24,7 @@ final class OrderRequests {
         if (meta == null) {
             throw f.invalid("meta", "'meta' is a required property");
         }
-        Fields m = new Fields(meta, "Order");
+        RequestFields m = new RequestFields(meta, "Order");
         String name = m.string("name", 255);
         String algorithm = m.requiredString("algorithm", 64);
         Integer bits = m.integer("bit_length", 1, 1 << 16);
@@ -34,10 +34,10 @@ final class OrderRequests {
         String mode = m.string("mode", 64);
         String contentType = m.string("payload_content_type", 64);
         if (contentType != null && !"application/octet-stream".equals(contentType)) {
-            throw KmsException.client(400, UNSUPPORTED);
+            throw new InvalidRequestException(UNSUPPORTED);
         }
         if (!KeySpec.isSupported(algorithm, bits)) {
-            throw KmsException.client(400, UNSUPPORTED);
+            throw new InvalidRequestException(UNSUPPORTED);
         }
         return new NewKeyOrder(meta.toString(), name, new KeySpec(algorithm, bits, mode), m.dateTime("expiration"),
                 contentType);

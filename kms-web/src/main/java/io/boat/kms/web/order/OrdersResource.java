@@ -2,20 +2,18 @@ package io.boat.kms.web.order;
 
 import io.boat.kms.config.BoatConfig;
 import io.boat.kms.order.NewKeyOrder;
-import io.boat.kms.order.OrderProcessor;
 import io.boat.kms.order.OrderService;
 import io.boat.kms.order.OrderView;
 import io.boat.kms.secret.Page;
 import io.boat.kms.web.secret.ListParams;
-import io.boat.kms.web.support.Bodies;
+import io.boat.kms.web.support.RequestBodies;
 import io.boat.kms.web.support.CurrentCaller;
 import io.boat.kms.web.support.Links;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import static io.boat.kms.web.support.Jsons.JSON;
+import static io.boat.kms.web.support.CachedJsonProvider.JSON;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -39,9 +37,6 @@ public class OrdersResource {
     @EJB
     OrderService orders;
 
-    @EJB
-    OrderProcessor processor;
-
     @Inject
     CurrentCaller current;
 
@@ -55,9 +50,8 @@ public class OrdersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(InputStream body) {
         var caller = current.caller();
-        NewKeyOrder request = OrderRequests.parse(Bodies.object(Bodies.read(body, config.maxRequestBytes())));
+        NewKeyOrder request = OrderRequests.parse(RequestBodies.object(RequestBodies.read(body, config.maxRequestBytes())));
         OrderView order = orders.create(caller, request);
-        processor.submit(order.id());
         String ref = Links.order(uri, order.id());
         return Response.accepted(JSON.createObjectBuilder().add("order_ref", ref).build().toString())
                 .location(URI.create(ref)).build();
@@ -69,7 +63,7 @@ public class OrdersResource {
         int limit = ListParams.limit(uri);
         Page<OrderView> page = orders.list(current.caller(), offset, limit);
         JsonArrayBuilder items = JSON.createArrayBuilder();
-        page.items().forEach(o -> items.add(json(o)));
+        page.items().forEach(o -> items.add(OrderJson.of(o, uri)));
         var b = JSON.createObjectBuilder().add("orders", items);
         ListParams.paging(b, Links.base(uri) + "/v1/orders", offset, limit, page.total());
         return b.build().toString();
@@ -78,7 +72,7 @@ public class OrdersResource {
     @GET
     @Path("{id}")
     public String get(@PathParam("id") String id) {
-        return json(orders.get(current.caller(), id)).toString();
+        return OrderJson.of(orders.get(current.caller(), id), uri).toString();
     }
 
     @DELETE
@@ -86,29 +80,5 @@ public class OrdersResource {
     public Response delete(@PathParam("id") String id) {
         orders.delete(current.caller(), id);
         return Response.noContent().build();
-    }
-
-    private JsonObject json(OrderView o) {
-        JsonObject meta = JSON.createReader(new java.io.StringReader(o.metaJson())).readObject();
-        var metaOut = JSON.createObjectBuilder(meta);
-        if (!meta.containsKey("expiration")) {
-            metaOut.addNull("expiration");
-        }
-        var b = JSON.createObjectBuilder()
-                .add("created", Links.time(o.created()))
-                .add("updated", Links.time(o.updated()))
-                .add("status", o.status())
-                .add("type", o.type())
-                .add("meta", metaOut)
-                .add("sub_status", "Unknown")
-                .add("sub_status_message", "Unknown");
-        if (o.secretId() != null) {
-            b.add("secret_ref", Links.secret(uri, o.secretId()));
-        }
-        if (o.errorStatusCode() != null) {
-            b.add("error_status_code", String.valueOf(o.errorStatusCode()));
-            b.add("error_reason", o.errorReason());
-        }
-        return b.add("order_ref", Links.order(uri, o.id())).build();
     }
 }

@@ -40,4 +40,24 @@ public final class ContentTypes {
         return "['text/plain', 'text/plain;charset=utf-8', 'text/plain; charset=utf-8', "
                 + "'application/octet-stream', 'application/pkcs8', 'application/pkix-cert', 'application/aes']";
     }
+
+    /**
+     * The Content-Type to answer a payload request with, given its {@code Accept} and the type the
+     * secret was stored with; empty when the client accepts none that fits.
+     */
+    public static Optional<String> responseType(String accept, String stored) {
+        if (accept == null || accept.isBlank() || "*/*".equals(accept.trim())) {
+            return Optional.of("*/*"); // Barbican echoes the wildcard; the transcript shows it.
+        }
+        for (String option : accept.split(",")) {
+            String type = option.split(";q=")[0].trim();
+            if ("*/*".equals(type)) {
+                return Optional.of("*/*");
+            }
+            if (normalise(type).filter(stored::equals).isPresent()) {
+                return Optional.of(isText(stored) ? "text/plain; charset=UTF-8" : stored);
+            }
+        }
+        return Optional.empty();
+    }
 }

@@ -1,8 +1,8 @@
 package io.boat.kms.web.secret;
 
-import io.boat.kms.KmsException;
+import io.boat.kms.InvalidRequestException;
 import io.boat.kms.secret.SecretQuery;
-import io.boat.kms.web.support.Fields;
+import io.boat.kms.web.support.RequestFields;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
@@ -37,7 +37,7 @@ public final class ListParams {
             try {
                 bits = Integer.parseInt(q.getFirst("bits"));
             } catch (NumberFormatException e) {
-                throw KmsException.client(400, "Invalid value for 'bits': an integer is required");
+                throw new InvalidRequestException("Invalid value for 'bits': an integer is required");
             }
         }
         List<SecretQuery.DateFilter> dates = new ArrayList<>();
@@ -62,13 +62,13 @@ public final class ListParams {
                 op = SecretQuery.Op.valueOf(spec.substring(0, colon).toUpperCase(Locale.ROOT));
                 value = spec.substring(colon + 1);
             } catch (IllegalArgumentException e) {
-                throw KmsException.client(400, "Invalid date filter operator in '" + spec + "'");
+                throw new InvalidRequestException("Invalid date filter operator in '" + spec + "'");
             }
         }
         try {
-            return new SecretQuery.DateFilter(field, op, Fields.parseDate(value));
+            return new SecretQuery.DateFilter(field, op, RequestFields.parseDate(value));
         } catch (DateTimeParseException e) {
-            throw KmsException.client(400, "Invalid date for '" + field.name().toLowerCase(Locale.ROOT) + "'");
+            throw new InvalidRequestException("Invalid date for '" + field.name().toLowerCase(Locale.ROOT) + "'");
         }
     }
 
@@ -87,7 +87,7 @@ public final class ListParams {
                 }
                 keys.add(new SecretQuery.SortKey(field, desc));
             } catch (IllegalArgumentException e) {
-                throw KmsException.client(400, "Invalid sort key in '" + part.trim() + "'");
+                throw new InvalidRequestException("Invalid sort key in '" + part.trim() + "'");
             }
         }
         return keys;
@@ -98,8 +98,9 @@ public final class ListParams {
         if (offset > 0) {
             b.add("previous", collectionHref + "?limit=" + limit + "&offset=" + Math.max(0, offset - limit));
         }
-        if (offset + limit < total) {
-            b.add("next", collectionHref + "?limit=" + limit + "&offset=" + (offset + limit));
+        long next = (long) offset + limit; // int addition wraps to a negative offset near Integer.MAX_VALUE
+        if (next < total) {
+            b.add("next", collectionHref + "?limit=" + limit + "&offset=" + next);
         }
         b.add("total", total);
     }

@@ -2,7 +2,7 @@ package io.boat.kms.web.secret;
 
 import io.boat.kms.secret.SecretView;
 import io.boat.kms.web.support.Links;
-import static io.boat.kms.web.support.Jsons.JSON;
+import static io.boat.kms.web.support.CachedJsonProvider.JSON;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.UriInfo;

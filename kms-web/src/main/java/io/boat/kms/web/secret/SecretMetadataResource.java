@@ -1,17 +1,18 @@
 package io.boat.kms.web.secret;
 
+import io.boat.kms.InvalidRequestException;
 import io.boat.kms.secret.MetadataKeys;
-import io.boat.kms.KmsException;
 import io.boat.kms.config.BoatConfig;
+import io.boat.kms.secret.SecretId;
 import io.boat.kms.secret.SecretMetadataService;
-import io.boat.kms.web.support.Bodies;
+import io.boat.kms.web.support.RequestBodies;
 import io.boat.kms.web.support.CurrentCaller;
-import io.boat.kms.web.support.Fields;
+import io.boat.kms.web.support.RequestFields;
 import io.boat.kms.web.support.Links;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import static io.boat.kms.web.support.Jsons.JSON;
+import static io.boat.kms.web.support.CachedJsonProvider.JSON;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -27,6 +28,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.net.URI;
@@ -52,7 +54,7 @@ public class SecretMetadataResource {
     UriInfo uri;
 
     @GET
-    public String all(@PathParam("id") String id) {
+    public String all(@PathParam("id") SecretId id) {
         JsonObjectBuilder m = JSON.createObjectBuilder();
         metadata.all(current.caller(), id).forEach(m::add);
         return JSON.createObjectBuilder().add("metadata", m).build().toString();
@@ -60,41 +62,42 @@ public class SecretMetadataResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response replace(@PathParam("id") String id, InputStream body) {
+    public Response replace(@PathParam("id") SecretId id, InputStream body) {
         var caller = current.caller();
-        JsonObject json = Bodies.object(Bodies.read(body, config.maxRequestBytes()));
-        JsonObject given = new Fields(json, "User Metadata").object("metadata");
+        JsonObject json = RequestBodies.object(RequestBodies.read(body, config.maxRequestBytes()));
+        JsonObject given = new RequestFields(json, "User Metadata").object("metadata");
         if (given == null) {
-            throw KmsException.client(400, "Provided object does not match schema 'User Metadata': "
+            throw new InvalidRequestException("Provided object does not match schema 'User Metadata': "
                     + "'metadata' is a required property. Invalid property: 'metadata'");
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (Map.Entry<String, JsonValue> e : given.entrySet()) {
             if (e.getValue().getValueType() != JsonValue.ValueType.STRING) {
-                throw KmsException.client(400, "Provided object does not match schema 'User Metadata': "
+                throw new InvalidRequestException("Provided object does not match schema 'User Metadata': "
                         + "values must be strings. Invalid property: '" + e.getKey() + "'");
             }
             values.put(e.getKey(), ((JsonString) e.getValue()).getString());
         }
         metadata.replace(caller, id, values);
-        String ref = Links.secret(uri, id) + "/metadata";
+        String ref = Links.secret(uri, id.value()) + "/metadata";
         return Response.created(URI.create(ref))
                 .entity(JSON.createObjectBuilder().add("metadata_ref", ref).build().toString()).build();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response add(@PathParam("id") String id, InputStream body) {
+    public Response add(@PathParam("id") SecretId id, InputStream body) {
         var caller = current.caller();
-        Fields f = new Fields(Bodies.object(Bodies.read(body, config.maxRequestBytes())), "User Metadatum");
+        RequestFields f = new RequestFields(RequestBodies.object(RequestBodies.read(body, config.maxRequestBytes())), "User Metadatum");
         String key = metadata.add(caller, id, f.requiredString("key", 255), f.requiredString("value", 255));
-        String ref = Links.secret(uri, id) + "/metadata/" + key;
-        return Response.created(URI.create(ref)).entity(pair(key, f.string("value", 255))).build();
+        // The key may hold spaces, quotes, '%' or '<': it is a path segment, so it is encoded as one.
+        URI ref = UriBuilder.fromUri(Links.secret(uri, id.value())).path("metadata").path("{key}").build(key);
+        return Response.created(ref).entity(pair(key, f.string("value", 255))).build();
     }
 
     @GET
     @Path("{key}")
-    public String get(@PathParam("id") String id, @PathParam("key") String key) {
+    public String get(@PathParam("id") SecretId id, @PathParam("key") String key) {
         String value = metadata.get(current.caller(), id, key);
         return pair(MetadataKeys.normalise(key), value);
     }
@@ -102,12 +105,12 @@ public class SecretMetadataResource {
     @PUT
     @Path("{key}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public String update(@PathParam("id") String id, @PathParam("key") String key, InputStream body) {
+    public String update(@PathParam("id") SecretId id, @PathParam("key") String key, InputStream body) {
         var caller = current.caller();
-        Fields f = new Fields(Bodies.object(Bodies.read(body, config.maxRequestBytes())), "User Metadatum");
+        RequestFields f = new RequestFields(RequestBodies.object(RequestBodies.read(body, config.maxRequestBytes())), "User Metadatum");
         String bodyKey = f.requiredString("key", 255);
         if (!MetadataKeys.normalise(bodyKey).equals(MetadataKeys.normalise(key))) {
-            throw KmsException.client(400, "Key in request data does not match key in the request url.");
+            throw new InvalidRequestException("Key in request data does not match key in the request url.");
         }
         String value = f.requiredString("value", 255);
         metadata.update(caller, id, key, value);
@@ -116,7 +119,7 @@ public class SecretMetadataResource {
 
     @DELETE
     @Path("{key}")
-    public Response delete(@PathParam("id") String id, @PathParam("key") String key) {
+    public Response delete(@PathParam("id") SecretId id, @PathParam("key") String key) {
         metadata.delete(current.caller(), id, key);
         return Response.noContent().build();
     }

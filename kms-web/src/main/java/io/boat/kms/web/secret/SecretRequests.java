@@ -1,13 +1,18 @@
 package io.boat.kms.web.secret;
 
-import io.boat.kms.KmsException;
+import io.boat.kms.InvalidRequestException;
 import io.boat.kms.crypto.SecretBytes;
 import io.boat.kms.secret.NewSecret;
+import io.boat.kms.secret.Payload;
+import io.boat.kms.web.support.UnsupportedContentTypeException;
 import io.boat.kms.store.SecretKind;
-import io.boat.kms.web.support.Fields;
+import io.boat.kms.web.support.RequestFields;
+import io.boat.kms.web.support.Utf8;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.function.Supplier;
 
 /** Validates a {@code POST /v1/secrets} body into a {@link NewSecret}, with Barbican's rules and wording. */
 final class SecretRequests {
@@ -16,7 +21,7 @@ final class SecretRequests {
     }
 
     static NewSecret parse(JsonObject json) {
-        Fields f = new Fields(json, "Secret");
+        RequestFields f = new RequestFields(json, "Secret");
         String name = f.string("name", 255);
         String typeWire = f.string("secret_type", 16);
         SecretKind kind = typeWire == null ? SecretKind.OPAQUE : SecretKind.fromWire(typeWire)
@@ -49,13 +54,13 @@ final class SecretRequests {
                 decode(f, payload, canonical, encoding), canonical);
     }
 
-    private static SecretBytes decode(Fields f, String payload, String contentType, String encoding) {
+    private static SecretBytes decode(RequestFields f, String payload, String contentType, String encoding) {
         if (ContentTypes.isText(contentType)) {
             if (encoding != null) {
                 throw f.invalid("payload_content_encoding",
                         "payload_content_encoding must not be given for text/plain payloads");
             }
-            return SecretBytes.wrap(payload.getBytes(StandardCharsets.UTF_8));
+            return SecretBytes.wrap(Utf8.encode(payload, "The payload"));
         }
         if (!"base64".equals(encoding)) {
             throw f.invalid("payload_content_encoding", "payload_content_encoding is not one of ['base64', 'binary']");
@@ -63,11 +68,44 @@ final class SecretRequests {
         return base64(payload);
     }
 
+    /**
+     * The body of a two-step {@code PUT}: the raw bytes in a supported Content-Type, or base64
+     * text for a binary type when Content-Encoding says so. The type is checked before the body is read.
+     */
+    static Payload upload(String contentType, String encoding, Supplier<byte[]> body) {
+        String canonical = ContentTypes.normalise(contentType).orElseThrow(
+                () -> new UnsupportedContentTypeException("Unsupported Media Type: Content-Type must be one of "
+                        + ContentTypes.supportedList()));
+        byte[] raw = body.get();
+        if (raw.length == 0) {
+            throw new InvalidRequestException("No payload provided.");
+        }
+        if (ContentTypes.isText(canonical)) {
+            try {
+                Utf8.check(raw, "The payload");
+            } catch (InvalidRequestException e) {
+                Arrays.fill(raw, (byte) 0);
+                throw e;
+            }
+        }
+        if (encoding == null || encoding.isBlank()) {
+            return new Payload(canonical, SecretBytes.wrap(raw));
+        }
+        try {
+            if ("base64".equalsIgnoreCase(encoding.trim()) && !ContentTypes.isText(canonical)) {
+                return new Payload(canonical, base64(new String(raw, StandardCharsets.US_ASCII)));
+            }
+            throw new InvalidRequestException("Invalid Content-Encoding: only base64 is supported, for binary payloads");
+        } finally {
+            Arrays.fill(raw, (byte) 0);
+        }
+    }
+
     static SecretBytes base64(String payload) {
         try {
             return SecretBytes.wrap(Base64.getMimeDecoder().decode(strictBase64(payload)));
         } catch (IllegalArgumentException e) {
-            throw KmsException.client(400, "Error while attempting to decode payload: invalid base64.");
+            throw new InvalidRequestException("Error while attempting to decode payload: invalid base64.");
         }
     }
 

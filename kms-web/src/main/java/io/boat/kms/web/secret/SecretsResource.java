@@ -1,20 +1,19 @@
 package io.boat.kms.web.secret;
 
-import io.boat.kms.KmsException;
 import io.boat.kms.config.BoatConfig;
-import io.boat.kms.crypto.SecretBytes;
 import io.boat.kms.secret.NewSecret;
 import io.boat.kms.secret.Page;
 import io.boat.kms.secret.Payload;
+import io.boat.kms.secret.SecretId;
 import io.boat.kms.secret.SecretService;
 import io.boat.kms.secret.SecretView;
-import io.boat.kms.web.support.Bodies;
+import io.boat.kms.web.support.RequestBodies;
 import io.boat.kms.web.support.CurrentCaller;
 import io.boat.kms.web.support.Links;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import static io.boat.kms.web.support.Jsons.JSON;
+import static io.boat.kms.web.support.CachedJsonProvider.JSON;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -32,8 +31,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /** Barbican's {@code /v1/secrets}: create, list, metadata, payload, two-step upload, delete. */
 @ApplicationScoped
@@ -57,7 +54,7 @@ public class SecretsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(InputStream body) {
         var caller = current.caller();
-        NewSecret request = SecretRequests.parse(Bodies.object(Bodies.read(body, config.maxRequestBytes())));
+        NewSecret request = SecretRequests.parse(RequestBodies.object(RequestBodies.read(body, config.maxRequestBytes())));
         try {
             SecretView created = secrets.create(caller, request);
             String ref = Links.secret(uri, created.id());
@@ -85,7 +82,7 @@ public class SecretsResource {
     /** Metadata as JSON; any other Accept is Barbican's legacy way to ask for the payload. */
     @GET
     @Path("{id}")
-    public Response get(@PathParam("id") String id, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+    public Response get(@PathParam("id") SecretId id, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         if (wantsJson(accept)) {
             SecretView s = secrets.get(current.caller(), id);
             return Response.ok(SecretJson.of(s, uri).toString(), MediaType.APPLICATION_JSON_TYPE).build();
@@ -95,69 +92,34 @@ public class SecretsResource {
 
     @GET
     @Path("{id}/payload")
-    public Response payload(@PathParam("id") String id, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+    public Response payload(@PathParam("id") SecretId id, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         return payloadResponse(id, accept);
     }
 
     /** Second step of a two-step create: the raw payload, once. */
     @PUT
     @Path("{id}")
-    public Response putPayload(@PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+    public Response putPayload(@PathParam("id") SecretId id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                @HeaderParam("Content-Encoding") String encoding, InputStream body) {
         var caller = current.caller();
-        String canonical = ContentTypes.normalise(contentType).orElseThrow(
-                () -> KmsException.client(415, "Unsupported Media Type: Content-Type must be one of "
-                        + ContentTypes.supportedList()));
-        byte[] raw = Bodies.read(body, config.maxRequestBytes());
-        if (raw.length == 0) {
-            throw KmsException.client(400, "No payload provided.");
-        }
-        SecretBytes payload;
-        if (encoding == null || encoding.isBlank()) {
-            payload = SecretBytes.wrap(raw);
-        } else if ("base64".equalsIgnoreCase(encoding.trim()) && !ContentTypes.isText(canonical)) {
-            payload = SecretRequests.base64(new String(raw, StandardCharsets.US_ASCII));
-            Arrays.fill(raw, (byte) 0);
-        } else {
-            throw KmsException.client(400, "Invalid Content-Encoding: only base64 is supported, for binary payloads");
-        }
-        try (payload) {
-            secrets.putPayload(caller, id, canonical, payload);
+        try (Payload upload = SecretRequests.upload(contentType, encoding, () -> RequestBodies.read(body,
+                config.maxRequestBytes()))) {
+            secrets.putPayload(caller, id, upload.contentType(), upload.bytes());
         }
         return Response.noContent().build();
     }
 
     @DELETE
     @Path("{id}")
-    public Response delete(@PathParam("id") String id) {
+    public Response delete(@PathParam("id") SecretId id) {
         secrets.delete(current.caller(), id);
         return Response.noContent().build();
     }
 
-    private Response payloadResponse(String id, String accept) {
-        var caller = current.caller();
-        try (Payload p = secrets.payload(caller, id)) {
-            String responseType = negotiate(accept, p.contentType());
-            byte[] bytes = p.bytes().bytes();
-            return Response.ok(bytes).header(HttpHeaders.CONTENT_TYPE, responseType).build();
-        }
-    }
-
-    /** The Content-Type to answer with, or 406 when the client asks for another type. */
-    static String negotiate(String accept, String stored) {
-        if (accept == null || accept.isBlank() || "*/*".equals(accept.trim())) {
-            return "*/*"; // Barbican echoes the wildcard; the transcript shows it.
-        }
-        for (String option : accept.split(",")) {
-            String type = option.split(";q=")[0].trim();
-            if ("*/*".equals(type)) {
-                return "*/*";
-            }
-            if (ContentTypes.normalise(type).filter(stored::equals).isPresent()) {
-                return ContentTypes.isText(stored) ? "text/plain; charset=UTF-8" : stored;
-            }
-        }
-        throw KmsException.client(406, "Secret payload retrieval issue seen - Wrong payload content-type.");
+    private Response payloadResponse(SecretId id, String accept) {
+        Payload p = secrets.payload(current.caller(), id, stored -> ContentTypes.responseType(accept, stored));
+        return Response.ok(new PayloadOutput(p)).header(HttpHeaders.CONTENT_TYPE, p.contentType())
+                .header(HttpHeaders.CONTENT_LENGTH, p.bytes().length()).build();
     }
 
     private static boolean wantsJson(String accept) {

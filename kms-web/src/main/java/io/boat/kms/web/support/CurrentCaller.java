@@ -1,6 +1,7 @@
 package io.boat.kms.web.support;
 
 import io.boat.kms.KmsException;
+import io.boat.kms.identity.IdentityCaller;
 import io.boat.kms.identity.TokenClaims;
 import io.boat.kms.policy.Caller;
 import jakarta.enterprise.context.RequestScoped;
@@ -31,5 +32,14 @@ public class CurrentCaller {
             throw KmsException.unauthorized();
         }
         return new Caller(c.userId(), c.userName(), c.projectId(), new HashSet<>(c.roles()));
+    }
+
+    /** The caller of an identity operation: project- or system-scoped; an unscoped token is refused. */
+    public IdentityCaller identityCaller() {
+        TokenClaims c = claims();
+        if (!c.scoped() && !c.system()) {
+            throw KmsException.unauthorized();
+        }
+        return new IdentityCaller(c.userId(), c.projectId(), c.system(), new HashSet<>(c.roles()));
     }
 }

@@ -16,7 +16,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The one exception mapper: {@link KmsException} becomes its status and client-safe message,
+ * The one exception mapper: a {@link KmsException} becomes the status {@link ErrorStatuses}
+ * chooses for its kind and its client-safe message,
  * JAX-RS errors (unknown path, wrong method, unsupported media type) Barbican's JSON, and
  * anything unexpected a 500 whose details go only to the log, under an incident id.
  */
@@ -32,13 +33,17 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable thrown) {
         Throwable t = unwrap(thrown);
         if (t instanceof KmsException e) {
-            if (e.status() >= 500) {
+            int status = ErrorStatuses.of(e);
+            if (status >= 500) {
                 LOG.log(Level.WARNING, "Request failed: " + e.getMessage(), e.getCause());
             }
-            return respond(e.status(), e.clientMessage());
+            return respond(status, e.clientMessage());
         }
         if (t instanceof WebApplicationException w) {
             return respond(w.getResponse().getStatus(), describe(w));
+        }
+        if (WriteConflicts.isConflict(thrown)) {
+            return respond(409, "Conflict: a concurrent request changed this resource first; retry.");
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, t);

@@ -11,14 +11,14 @@ public final class Errors {
 
     /** Barbican: {@code {"code": 404, "title": "Not Found", "description": "..."}}. */
     public static Response barbican(int status, String description) {
-        String body = Jsons.JSON.createObjectBuilder().add("code", status).add("title", title(status))
+        String body = CachedJsonProvider.JSON.createObjectBuilder().add("code", status).add("title", title(status))
                 .add("description", description).build().toString();
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
     }
 
     /** Keystone (and keystonemiddleware in front of Barbican): {@code {"error": {...}}}. */
     public static Response keystone(int status, String message, String authUri) {
-        String body = Jsons.JSON.createObjectBuilder().add("error", Jsons.JSON.createObjectBuilder().add("code", status)
+        String body = CachedJsonProvider.JSON.createObjectBuilder().add("error", CachedJsonProvider.JSON.createObjectBuilder().add("code", status)
                 .add("title", title(status)).add("message", message)).build().toString();
         Response.ResponseBuilder r = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
         if (status == 401) {

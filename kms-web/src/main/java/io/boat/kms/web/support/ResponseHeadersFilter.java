@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Barbican's response headers: {@code openstack-api-version}, {@code vary} and a
  * {@code x-openstack-request-id}; the identity API gets Keystone's {@code Vary: X-Auth-Token}.
+ * Every response also forbids caching ({@code Cache-Control: no-store}) and MIME sniffing.
  */
 @Provider
 public class ResponseHeadersFilter implements ContainerResponseFilter {
@@ -33,5 +34,8 @@ public class ResponseHeadersFilter implements ContainerResponseFilter {
             headers.putSingle("vary", "openstack-api-version");
         }
         headers.putSingle("x-openstack-request-id", "req-" + requestId());
+        // Payloads, tokens and metadata must not be kept by caches or re-typed by browsers.
+        headers.putSingle("Cache-Control", "no-store");
+        headers.putSingle("X-Content-Type-Options", "nosniff");
     }
 }

@@ -37,15 +37,18 @@ public class TokenAuthFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String token = request.getHeaderString(X_AUTH_TOKEN);
-        if (token == null) {
-            String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-            if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-                token = authorization.substring(BEARER.length()).trim();
-            }
-        }
+        String token = token(request.getHeaderString(X_AUTH_TOKEN), request.getHeaderString(HttpHeaders.AUTHORIZATION));
         if (token != null) {
-            current.set(tokens.verify(token.trim()));
+            current.set(tokens.verify(token));
         }
+    }
+
+    /** The token from {@code X-Auth-Token}, else from {@code Authorization: Bearer}; null when neither. */
+    static String token(String xAuthToken, String authorization) {
+        String token = xAuthToken;
+        if (token == null && authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            token = authorization.substring(BEARER.length());
+        }
+        return token == null ? null : token.trim();
     }
 }

@@ -1,0 +1,67 @@
+package io.boat.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The agent's command line when there is no TPM to talk to: exit code 1 and a no_tpm error. */
+class MainWithoutTpmTest {
+    @TempDir
+    Path state;
+
+    @Test
+    void enroll_missingDevice_failsWithNoTpmError() {
+        StringWriter out = new StringWriter();
+        int rc = Main.run(new PrintWriter(out), "--tpm", "device:/dev/does-not-exist", "--state-dir", state.toString(),
+            "--json", "enroll");
+        assertThat(rc).isEqualTo(1);
+        assertThat(out.toString()).contains("\"error\":\"no_tpm\"").contains("/dev/does-not-exist");
+    }
+
+    @Test
+    void attest_unreachableSwtpm_failsWithNoTpmError() {
+        StringWriter out = new StringWriter();
+        int rc = Main.run(new PrintWriter(out), "--tpm", "tcp:127.0.0.1:1", "--state-dir", state.toString(), "attest");
+        assertThat(rc).isEqualTo(1);
+        assertThat(out.toString()).contains("error (no_tpm)").contains("cannot connect to swtpm at 127.0.0.1:1");
+    }
+
+    @Test
+    void attest_jsonAfterSubcommand_printsJsonError() {
+        StringWriter out = new StringWriter();
+        int rc = Main.run(new PrintWriter(out), "attest", "--tpm", "tcp:127.0.0.1:1", "--state-dir", state.toString(),
+            "--json");
+        assertThat(rc).isEqualTo(1);
+        assertThat(out.toString()).startsWith("{\"error\":\"no_tpm\"");
+    }
+
+    @Test
+    void attest_jsonBeforeSubcommand_stillPrintsJsonError() {
+        StringWriter out = new StringWriter();
+        int rc = Main.run(new PrintWriter(out), "--json", "--tpm", "tcp:127.0.0.1:1", "--state-dir", state.toString(),
+            "attest");
+        assertThat(rc).isEqualTo(1);
+        assertThat(out.toString()).startsWith("{\"error\":\"no_tpm\"");
+    }
+
+    @Test
+    void help_everySubcommand_printsItsUsageAndExitsZero() {
+        for (String sub : new String[] {"enroll", "attest"}) {
+            StringWriter out = new StringWriter();
+            int rc = Main.run(new PrintWriter(out), sub, "--help");
+            assertThat(rc).as(sub).isEqualTo(0);
+            assertThat(out.toString()).as(sub).contains("Usage: boat-agent " + sub).contains("--json").contains("--tpm");
+        }
+    }
+
+    @Test
+    void attest_help_listsWatchOption() {
+        StringWriter out = new StringWriter();
+        Main.run(new PrintWriter(out), "attest", "--help");
+        assertThat(out.toString()).contains("--watch=<watchSeconds>").contains("--pcrs=<pcrs>");
+    }
+}

@@ -1,0 +1,2 @@
+/** BOAT's settings, read once from MicroProfile Config. */
+package io.boat.kms.config;

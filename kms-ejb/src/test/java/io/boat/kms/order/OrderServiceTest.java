@@ -1,0 +1,83 @@
+package io.boat.kms.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.boat.kms.InvalidRequestException;
+import io.boat.kms.NotPermittedException;
+import io.boat.kms.policy.Caller;
+import io.boat.kms.store.KeySpec;
+import io.boat.kms.testing.FakeEntities;
+import jakarta.enterprise.event.Event;
+import java.lang.reflect.Proxy;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Accepting, reading and deleting orders; processing is announced, never started, by the service. */
+class OrderServiceTest {
+
+    private static final Caller OWNER = new Caller("u1", "owner", "p1", Set.of("creator"));
+    private static final Caller OTHER_PROJECT = new Caller("u2", "other", "p2", Set.of("admin"));
+
+    private final FakeEntities db = new FakeEntities();
+    private final List<OrderAccepted> announced = new ArrayList<>();
+    private final OrderService orders = new OrderService();
+
+    @SuppressWarnings("unchecked")
+    OrderServiceTest() {
+        orders.em = db.entityManager();
+        orders.accepted = (Event<OrderAccepted>) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {Event.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("fire")) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    announced.add((OrderAccepted) args[0]);
+                    return null;
+                });
+    }
+
+    private static NewKeyOrder aes256(OffsetDateTime expiration) {
+        return new NewKeyOrder("{\"algorithm\":\"aes\",\"bit_length\":256}", "k", new KeySpec("aes", 256, null),
+                expiration, "application/octet-stream");
+    }
+
+    @Test
+    void create_persistsPendingAndAnnouncesIt() {
+        OrderView view = orders.create(OWNER, aes256(null));
+
+        assertThat(view.status()).isEqualTo("PENDING");
+        OrderEntity row = db.find(OrderEntity.class, view.id());
+        assertThat(row.projectId).isEqualTo("p1");
+        assertThat(row.creatorId).isEqualTo("u1");
+        assertThat(announced).containsExactly(new OrderAccepted(view.id()));
+    }
+
+    @Test
+    void create_expirationInThePast_invalidNothingPersistedNothingAnnounced() {
+        OffsetDateTime past = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1);
+
+        assertThatThrownBy(() -> orders.create(OWNER, aes256(past))).isInstanceOf(InvalidRequestException.class);
+        assertThat(db.all(OrderEntity.class)).isEmpty();
+        assertThat(announced).isEmpty();
+    }
+
+    @Test
+    void get_fromAnotherProject_notPermitted() {
+        String id = orders.create(OWNER, aes256(null)).id();
+
+        assertThatThrownBy(() -> orders.get(OTHER_PROJECT, id)).isInstanceOf(NotPermittedException.class);
+    }
+
+    @Test
+    void get_unknownOrMalformedId_unknownOrderWithBarbicanWording() {
+        assertThatThrownBy(() -> orders.get(OWNER, UUID.randomUUID().toString()))
+                .isInstanceOfSatisfying(UnknownOrderException.class,
+                        e -> assertThat(e.clientMessage()).isEqualTo("Not Found. Sorry but your order is in another castle."));
+        assertThatThrownBy(() -> orders.get(OWNER, "x")).isInstanceOf(UnknownOrderException.class);
+    }
+}

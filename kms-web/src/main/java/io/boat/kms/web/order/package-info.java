@@ -1,0 +1,2 @@
+/** Barbican's /v1/orders: order requests parsed, orders rendered. */
+package io.boat.kms.web.order;

@@ -1,0 +1,54 @@
+package io.boat.kms.web.support;
+
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.ext.Provider;
+import java.net.URI;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Makes every link BOAT hands out ({@code secret_ref}, {@code Location}, the token catalog) start
+ * with a URL the operator chose, never with the request's {@code Host} header, which any client
+ * sets ({@code Host: evil.example} would otherwise make BOAT link to evil.example). The base is
+ * {@code boat.public-url} (Barbican's {@code host_href}, Keystone's {@code public_endpoint}),
+ * by default the listener's own address and port.
+ */
+@Provider
+@PreMatching
+@Priority(Priorities.AUTHENTICATION - 100)
+public class PublicUrlFilter implements ContainerRequestFilter {
+
+    @Inject
+    @ConfigProperty(name = "boat.public-url")
+    Optional<String> publicUrl;
+
+    @Context
+    HttpServletRequest servlet;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        URI oldBase = request.getUriInfo().getBaseUri();
+        URI relative = oldBase.relativize(request.getUriInfo().getRequestUri());
+        URI base = URI.create(withSlash(publicUrl.filter(s -> !s.isBlank()).orElseGet(this::listener)));
+        request.setRequestUri(base, base.resolve(relative));
+    }
+
+    private String listener() {
+        String host = servlet.getLocalAddr();
+        if (host.indexOf(':') >= 0) {
+            host = "[" + host + "]";
+        }
+        return servlet.getScheme() + "://" + host + ":" + servlet.getLocalPort() + servlet.getContextPath();
+    }
+
+    private static String withSlash(String s) {
+        return s.endsWith("/") ? s : s + "/";
+    }
+}

@@ -1,0 +1,2 @@
+/** Test fixtures shared by every module: free loopback ports, swtpm, Payara Micro. */
+package io.boat.testing;
