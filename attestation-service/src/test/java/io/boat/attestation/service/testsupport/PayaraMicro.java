@@ -1,24 +1,22 @@
 package io.boat.attestation.service.testsupport;
 
+import io.boat.testing.LoopbackPorts;
+import io.boat.testing.MicroProcess;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** The attestation-service WAR on a real Payara Micro (in-memory H2), started and stopped by the test. */
 public final class PayaraMicro implements AutoCloseable {
-    private final Process process;
-    private final Path log;
+    private final MicroProcess process;
     private final String baseUrl;
 
-    private PayaraMicro(Process process, Path log, String baseUrl) {
+    private PayaraMicro(MicroProcess process, String baseUrl) {
         this.process = process;
-        this.log = log;
         this.baseUrl = baseUrl;
     }
 
@@ -28,19 +26,17 @@ public final class PayaraMicro implements AutoCloseable {
         if (!Files.exists(jar) || !Files.exists(war)) {
             throw new IllegalStateException("Payara Micro jar " + jar + " or WAR " + war + " is missing");
         }
-        int port = Swtpm.freePortPair();
-        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        int port = LoopbackPorts.freePair();
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-Xmx512m"));
         systemProperties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.addAll(List.of("-jar", jar.toString(), "--nohazelcast", "--port", Integer.toString(port),
             "--rootdir", workDir.resolve("payara-root").toString(), "--deploy", war.toString()));
-        Path log = workDir.resolve("payara.log");
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true)
-            .redirectOutput(log.toFile());
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
         pb.environment().put("BOAT_ATTESTATION_JDBC_URL", "jdbc:h2:mem:attestation;DB_CLOSE_DELAY=-1");
-        PayaraMicro pm = new PayaraMicro(pb.start(), log, "http://127.0.0.1:" + port + "/attestation-service/api/");
-        pm.awaitReady();
-        return pm;
+        String baseUrl = "http://127.0.0.1:" + port + "/attestation-service/api/";
+        return new PayaraMicro(MicroProcess.start(pb, workDir.resolve("payara.log"), URI.create(baseUrl + "v1/keys"), 200,
+            Duration.ofMinutes(4)), baseUrl);
     }
 
     private static String require(String property) {
@@ -51,32 +47,6 @@ public final class PayaraMicro implements AutoCloseable {
         return v;
     }
 
-    private void awaitReady() throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Payara Micro exited: " + tail());
-            }
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "v1/keys")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.IOException notYet) {
-                // starting
-            }
-            Thread.sleep(1000);
-        }
-        throw new IllegalStateException("Payara Micro did not become ready: " + tail());
-    }
-
-    private String tail() throws Exception {
-        String s = Files.readString(log);
-        return s.substring(Math.max(0, s.length() - 4000));
-    }
-
     /** Base URL of the REST API, ending in "/api/". */
     public String baseUrl() {
         return baseUrl;
@@ -84,9 +54,6 @@ public final class PayaraMicro implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        process.destroy();
-        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
+        process.close();
     }
 }
