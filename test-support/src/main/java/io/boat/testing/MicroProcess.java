@@ -53,6 +53,28 @@ public final class MicroProcess implements AutoCloseable {
         }
     }
 
+    /** Starts {@code command}'s process without waiting for it (for deployments expected to fail). */
+    public static MicroProcess launch(ProcessBuilder command, Path log) throws IOException {
+        command.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        return new MicroProcess(command.start(), log);
+    }
+
+    /**
+     * Waits until the log contains {@code marker}, whatever the deployment's outcome, and returns
+     * the log; fails with its tail if the process exits first or the marker does not come in time.
+     */
+    public String awaitLog(String marker, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            String text = Files.readString(log);
+            if (text.contains(marker)) {
+                return text;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("Payara Micro did not log \"" + marker + "\": " + tail());
+    }
+
     /** True once ready; false if the HTTP listener failed to start (the one retryable failure). */
     private boolean awaitReady(long logStart, URI readyUri, int readyStatus, Duration timeout)
             throws IOException, InterruptedException {

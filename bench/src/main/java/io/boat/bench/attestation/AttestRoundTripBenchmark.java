@@ -8,7 +8,9 @@ import io.boat.attestation.service.application.AttestationService;
 import io.boat.attestation.service.application.AttestationSettings;
 import io.boat.attestation.service.application.TrustReportSigner;
 import io.boat.attestation.service.infrastructure.memory.InMemoryAttestationRepository;
+import io.boat.attestation.service.testsupport.InProcessAttestationApi;
 import io.boat.attestation.service.verify.EkCertificateValidator;
+import io.boat.testing.Swtpm;
 import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -43,18 +45,18 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 3)
 @Fork(1)
 public class AttestRoundTripBenchmark {
-    private BenchSwtpm swtpm;
+    private Swtpm swtpm;
     private AttestationService service;
     private StateDir state;
 
     @Setup(Level.Trial)
     public void enroll() throws Exception {
-        swtpm = new BenchSwtpm();
-        service = new AttestationService(new InMemoryAttestationRepository(), new EkCertificateValidator(swtpm.cas),
+        swtpm = Swtpm.start();
+        service = new AttestationService(new InMemoryAttestationRepository(), new EkCertificateValidator(swtpm.caCertificates()),
             TrustReportSigner.ephemeral(), AttestationSettings.defaults(), Clock.systemUTC(), new SecureRandom());
-        state = new StateDir(Files.createTempDirectory(swtpm.dir, "agent"));
-        try (AgentTpm tpm = AgentTpm.open(TpmAddress.parse(swtpm.tpmOption()))) {
-            new Agent(tpm, new InProcessApi(service), state).enroll("bench-host");
+        state = new StateDir(Files.createTempDirectory(swtpm.dir(), "agent"));
+        try (AgentTpm tpm = AgentTpm.open(TpmAddress.parse(swtpm.agentTpmOption()))) {
+            new Agent(tpm, new InProcessAttestationApi(service), state).enroll("bench-host");
             Map<Integer, Set<String>> policy = new TreeMap<>();
             tpm.readPcrs(new int[] {0, 1, 2, 3, 4, 5, 6, 7})
                 .forEach((pcr, v) -> policy.put(pcr, Set.of(HexFormat.of().formatHex(v))));
@@ -67,8 +69,8 @@ public class AttestRoundTripBenchmark {
 
     @Benchmark
     public boolean attest() {
-        try (AgentTpm tpm = AgentTpm.open(TpmAddress.parse(swtpm.tpmOption()))) {
-            return new Agent(tpm, new InProcessApi(service), state).attest(List.of()).verdict().trusted();
+        try (AgentTpm tpm = AgentTpm.open(TpmAddress.parse(swtpm.agentTpmOption()))) {
+            return new Agent(tpm, new InProcessAttestationApi(service), state).attest(List.of()).verdict().trusted();
         }
     }
 

@@ -5,6 +5,7 @@ import io.boat.agent.tpm.KeyBlob;
 import io.boat.agent.tpm.TpmAddress;
 import io.boat.attestation.service.tpm.TpmPublic;
 import io.boat.attestation.service.verify.QuoteVerifier;
+import io.boat.testing.Swtpm;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -38,8 +39,8 @@ public class QuoteVerificationBenchmark {
 
     @Setup(Level.Trial)
     public void quoteOnSwtpm() throws Exception {
-        try (BenchSwtpm swtpm = new BenchSwtpm();
-             AgentTpm tpm = AgentTpm.open(TpmAddress.parse(swtpm.tpmOption()))) {
+        try (Swtpm swtpm = Swtpm.start();
+             AgentTpm tpm = AgentTpm.open(TpmAddress.parse(swtpm.agentTpmOption()))) {
             KeyBlob key = tpm.createAttestationKey();
             nonce = new byte[32];
             new java.security.SecureRandom().nextBytes(nonce);

@@ -20,7 +20,7 @@ import io.boat.attestation.service.infrastructure.memory.InMemoryAttestationRepo
 import io.boat.attestation.service.testsupport.InProcessAttestationApi;
 import io.boat.attestation.service.testsupport.MutableClock;
 import io.boat.attestation.service.testsupport.OtherCa;
-import io.boat.attestation.service.testsupport.Swtpm;
+import io.boat.testing.Swtpm;
 import io.boat.attestation.service.verify.EkCertificateValidator;
 import java.nio.file.Files;
 import java.nio.file.Path;

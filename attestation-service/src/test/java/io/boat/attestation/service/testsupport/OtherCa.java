@@ -1,5 +1,6 @@
 package io.boat.attestation.service.testsupport;
 
+import io.boat.testing.Swtpm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateFactory;

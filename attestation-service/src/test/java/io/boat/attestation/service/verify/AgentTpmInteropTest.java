@@ -7,7 +7,7 @@ import io.boat.agent.tpm.AgentTpm;
 import io.boat.agent.tpm.KeyBlob;
 import io.boat.agent.tpm.TpmAddress;
 import io.boat.agent.tpm.Templates;
-import io.boat.attestation.service.testsupport.Swtpm;
+import io.boat.testing.Swtpm;
 import io.boat.attestation.service.tpm.MakeCredential;
 import io.boat.attestation.service.tpm.TpmPublic;
 import java.security.SecureRandom;

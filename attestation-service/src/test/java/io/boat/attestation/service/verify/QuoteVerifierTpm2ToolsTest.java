@@ -3,7 +3,7 @@ package io.boat.attestation.service.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.boat.attestation.service.testsupport.Swtpm;
+import io.boat.testing.Swtpm;
 import io.boat.attestation.service.tpm.TpmPublic;
 import java.nio.file.Files;
 import java.nio.file.Path;

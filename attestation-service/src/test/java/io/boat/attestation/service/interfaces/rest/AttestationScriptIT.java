@@ -3,7 +3,8 @@ package io.boat.attestation.service.interfaces.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.boat.agent.Main;
-import io.boat.attestation.service.testsupport.Swtpm;
+import io.boat.testing.LoopbackPorts;
+import io.boat.testing.Swtpm;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.PrintWriter;
@@ -47,7 +48,7 @@ class AttestationScriptIT {
     void script_startedAsDocumented_agentEnrollsAndAttestsTrusted() throws Exception {
         try (Swtpm swtpm = Swtpm.start()) {
             Path home = Files.createTempDirectory(swtpm.dir(), "home");
-            int port = Swtpm.freePortPair();
+            int port = LoopbackPorts.freePair();
             ProcessBuilder pb = new ProcessBuilder(SCRIPT.toString()).redirectErrorStream(true)
                 .redirectOutput(swtpm.dir().resolve("attestation.log").toFile());
             Path ca = swtpm.dir().resolve("ca");

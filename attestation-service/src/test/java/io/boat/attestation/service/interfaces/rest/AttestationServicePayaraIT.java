@@ -20,7 +20,7 @@ import io.boat.agent.tpm.AgentTpm;
 import io.boat.agent.tpm.KeyBlob;
 import io.boat.agent.tpm.TpmAddress;
 import io.boat.attestation.service.testsupport.PayaraMicro;
-import io.boat.attestation.service.testsupport.Swtpm;
+import io.boat.testing.Swtpm;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.PrintWriter;

@@ -1,7 +1,6 @@
-package io.boat.attestation.service.testsupport;
+package io.boat.testing;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +33,7 @@ public final class Swtpm implements AutoCloseable {
         requireTool("swtpm_setup");
         requireTool("tpm2_quote");
         Path dir = Files.createTempDirectory("boat-swtpm");
-        Swtpm tpm = new Swtpm(dir, freePortPair());
+        Swtpm tpm = new Swtpm(dir, LoopbackPorts.freePair());
         String out = run(dir, Map.of(), script("swtpm-provision.sh"), tpm.state.toString(), dir.resolve("ca").toString());
         CertificateFactory cf = CertificateFactory.getInstance("X.509");
         for (String line : out.strip().split("\n")) {
@@ -78,7 +77,11 @@ public final class Swtpm implements AutoCloseable {
     }
 
     private static String script(String name) {
-        String scripts = System.getProperty("boat.tpm.scripts", "../deploy/tpm");
+        String scripts = System.getProperty("boat.tpm.scripts");
+        if (scripts == null) {
+            // from the repository root (bench) or from a module directory (mvn verify)
+            scripts = Files.isDirectory(Path.of("deploy", "tpm")) ? "deploy/tpm" : "../deploy/tpm";
+        }
         return Path.of(scripts, name).toAbsolutePath().toString();
     }
 
@@ -92,23 +95,7 @@ public final class Swtpm implements AutoCloseable {
             + "tpm2-tools (apt-get install swtpm swtpm-tools tpm2-tools)");
     }
 
-    /** A free loopback port and the next one, below Linux's ephemeral range. */
-    public static int freePortPair() throws IOException {
-        // Below Linux's ephemeral range (32768+), so no outgoing connection's local port can take
-        // it between this check and the server's bind.
-        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
-        for (int i = 0; i < 200; i++) {
-            int p = r.nextInt(20_000, 32_700);
-            try (ServerSocket s = new ServerSocket(p, 1, java.net.InetAddress.getByName("127.0.0.1"));
-                 ServerSocket next = new ServerSocket(p + 1, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-                return p;
-            } catch (IOException busy) {
-                // try another
-            }
-        }
-        throw new IOException("no free port pair below the ephemeral range");
-    }
-
+    /** Runs a command in {@code dir}; fails with its stderr when it exits non-zero; returns its stdout. */
     public static String run(Path dir, Map<String, String> env, String... command) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
         pb.environment().putAll(env);
