@@ -30,14 +30,3 @@ echo "set configs.config.server-config.network-config.transports.transport.tcp.r
 echo "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.xpowered-by=false"
 echo "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.server-header=false"
 [ "${BOAT_METRICS:-}" = "1" ] || echo "set-metrics-configuration --enabled=false"
-# Openings HTTP/1.1 cannot serve (issue 10): Grizzly holds CONNECT, an HTTP/2 preface and HTTP/0.9
-# for the 30 s keep-alive timeout. Port unification hands them to listener-guard's filter (on
-# Payara's class path via --addlibs), which answers 400/505 with a JSON body and closes; every
-# other opening goes to the HTTP protocol as before. HTTP/2 (h2c) is off: no Barbican client uses it.
-echo "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.http2-enabled=false"
-echo "create-protocol boat-refused"
-echo "create-protocol-filter --protocol boat-refused --classname io.boat.listener.RefusedOpeningFilter boat-refused-filter"
-echo "create-protocol boat-unified"
-echo "create-protocol-finder --protocol boat-unified --targetprotocol boat-refused --classname io.boat.listener.RefusedOpeningFinder boat-refused-finder"
-echo "create-protocol-finder --protocol boat-unified --targetprotocol http-listener --classname org.glassfish.grizzly.config.portunif.HttpProtocolFinder boat-http-finder"
-echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.protocol=boat-unified"
