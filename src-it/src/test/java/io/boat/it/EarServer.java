@@ -1,15 +1,13 @@
 package io.boat.it;
 
+import io.boat.testing.LoopbackPorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -71,7 +69,7 @@ public final class EarServer implements AutoCloseable {
             throw new IllegalStateException("system property " + kind.dirProperty + " is not set (run through failsafe)");
         }
         this.serverDir = Path.of(dir).toAbsolutePath();
-        this.port = freePortBlock(kind);
+        this.port = LoopbackPorts.freeBlock(kind.portsBelow, kind.portsAbove);
         try {
             Path work = Path.of(System.getProperty("boat.it.work", "target/it-work"));
             Files.createDirectories(work);
@@ -212,32 +210,6 @@ public final class EarServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    /** An HTTP port whose whole block (what the start script derives from it) is free and far from 9311. */
-    private static int freePortBlock(Kind kind) {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            int http = ThreadLocalRandom.current().nextInt(20_100, 32_700); // below the ephemeral range
-            int low = http + kind.portsBelow;
-            int high = http + kind.portsAbove;
-            if (allFree(low, high)) {
-                return http;
-            }
-        }
-        throw new IllegalStateException("no free port block for " + kind);
-    }
-
-    private static boolean allFree(int low, int high) {
-        for (int p = low; p <= high; p++) {
-            // a wildcard bind fails if anything listens on the port on any address
-            try (ServerSocket s = new ServerSocket()) {
-                s.setReuseAddress(false);
-                s.bind(new InetSocketAddress(p));
-            } catch (IOException busy) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static void deleteTree(Path path) {

@@ -7,14 +7,18 @@ import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
- * A real swtpm for one test class: provisioned with an EK certificate from a swtpm_localca whose
- * state is in a temp directory (deploy/tpm/swtpm-provision.sh), listening on free 127.0.0.1 ports
- * (deploy/tpm/swtpm-start.sh). Fails, never skips, when swtpm or tpm2-tools are missing.
+ * A real swtpm for one test class, listening on free 127.0.0.1 ports, its state and files in a temp
+ * directory that {@link #close()} deletes. {@link #start()} provisions it with an EK certificate from a
+ * swtpm_localca (deploy/tpm/swtpm-provision.sh); {@link #withBindKeys()} instead holds the bind keys
+ * deploy/tpm/bind-key-fixtures.sh creates with tpm2-tools, for tests that need the TPM as an independent
+ * party. Fails, never skips, when swtpm or tpm2-tools are missing.
  */
 public final class Swtpm implements AutoCloseable {
     private final Path dir;
@@ -29,11 +33,8 @@ public final class Swtpm implements AutoCloseable {
     }
 
     public static Swtpm start() throws Exception {
-        requireTool("swtpm");
-        requireTool("swtpm_setup");
-        requireTool("tpm2_quote");
-        Path dir = Files.createTempDirectory("boat-swtpm");
-        Swtpm tpm = new Swtpm(dir, LoopbackPorts.freePair());
+        Swtpm tpm = prepare("boat-swtpm", "swtpm", "swtpm_setup", "tpm2_quote");
+        Path dir = tpm.dir;
         String out = run(dir, Map.of(), script("swtpm-provision.sh"), tpm.state.toString(), dir.resolve("ca").toString());
         CertificateFactory cf = CertificateFactory.getInstance("X.509");
         for (String line : out.strip().split("\n")) {
@@ -43,6 +44,25 @@ public final class Swtpm implements AutoCloseable {
         }
         run(dir, Map.of(), script("swtpm-start.sh"), tpm.state.toString(), Integer.toString(tpm.port));
         return tpm;
+    }
+
+    /**
+     * A fresh swtpm holding "bind" (userWithAuth) and "pcrbind" (a TPM2_PolicyPCR authPolicy), loaded and
+     * saved as KEY.ctx, with the files tpm2-tools wrote about them: KEY.pub (TPM2B_PUBLIC), KEY.name,
+     * KEY.pem, pcr.selection, pcr.values and pcr.policy (see deploy/tpm/bind-key-fixtures.sh).
+     */
+    public static Swtpm withBindKeys() throws Exception {
+        Swtpm tpm = prepare("boat-bindkey", "swtpm", "tpm2_createpolicy", "tpm2_rsadecrypt");
+        run(tpm.dir, Map.of(), script("bind-key-fixtures.sh"), tpm.dir.toString(), Integer.toString(tpm.port));
+        return tpm;
+    }
+
+    /** Checks the tools, then picks a temp directory and a free port pair; nothing runs yet. */
+    private static Swtpm prepare(String dirPrefix, String... tools) throws Exception {
+        for (String tool : tools) {
+            requireTool(tool);
+        }
+        return new Swtpm(Files.createTempDirectory(dirPrefix), LoopbackPorts.freePair());
     }
 
     public int port() {
@@ -66,6 +86,38 @@ public final class Swtpm implements AutoCloseable {
         return caCertificates;
     }
 
+    /** A file the provisioning or fixture script wrote (e.g. "bind.pub"). */
+    public Path file(String name) {
+        return dir.resolve(name);
+    }
+
+    public byte[] read(String name) throws Exception {
+        return Files.readAllBytes(dir.resolve(name));
+    }
+
+    /**
+     * TPM2_RSA_Decrypt (OAEP) of {@code blob} with a key {@link #withBindKeys()} loaded; {@code label} is the
+     * label without its terminating zero byte, which tpm2_rsadecrypt -l appends, or null for the empty label.
+     */
+    public byte[] rsaDecrypt(String key, byte[] blob, byte[] label) throws Exception {
+        Path in = Files.write(Files.createTempFile(dir, "blob", ".bin"), blob);
+        Path out = dir.resolve(in.getFileName() + ".out");
+        List<String> cmd = new ArrayList<>(List.of("tpm2_rsadecrypt", "-c", file(key + ".ctx").toString(),
+            "-s", "oaep", "-o", out.toString()));
+        if (label != null) {
+            cmd.addAll(List.of("-l", Files.write(dir.resolve(in.getFileName() + ".label"), label).toString()));
+        }
+        cmd.add(in.toString());
+        try {
+            tpm2(cmd.toArray(String[]::new));
+            return Files.readAllBytes(out);
+        } finally {
+            // No resource manager: the tool leaves the key loaded, and swtpm has three slots.
+            tpm2("tpm2_flushcontext", "-t");
+            Files.deleteIfExists(out);
+        }
+    }
+
     /** Runs a tpm2-tools command against this swtpm; fails with its stderr when it exits non-zero. */
     public String tpm2(String... command) throws Exception {
         return run(dir, Map.of("TPM2TOOLS_TCTI", tcti()), command);
@@ -74,6 +126,11 @@ public final class Swtpm implements AutoCloseable {
     @Override
     public void close() throws Exception {
         run(dir, Map.of(), script("swtpm-stop.sh"), state.toString());
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private static String script(String name) {

@@ -3,7 +3,7 @@ package io.boat.bench.attestation;
 import io.boat.agent.tpm.AgentTpm;
 import io.boat.agent.tpm.KeyBlob;
 import io.boat.agent.tpm.TpmAddress;
-import io.boat.attestation.service.tpm.TpmPublic;
+import io.boat.attestation.client.tpm.TpmPublic;
 import io.boat.attestation.service.verify.QuoteVerifier;
 import io.boat.testing.Swtpm;
 import java.util.List;

@@ -70,15 +70,12 @@ public class IdentityAdminService {
 
     /** The cloud admin may read any user; a user may read itself. */
     public Identity.User user(IdentityCaller caller, String userId) {
-        if (!caller.userId().equals(userId)) {
-            AdminScope.requireCloudAdmin(caller, em, config);
-        }
+        requireSelfOrCloudAdmin(caller, caller.userId().equals(userId));
         return IdentityService.view(findUser(userId));
     }
 
     public List<Identity.User> users(IdentityCaller caller, String name) {
-        AdminScope.requireCloudAdmin(caller, em, config);
-        return named(UserEntity.class, name).stream().map(IdentityService::view).toList();
+        return named(caller, UserEntity.class, name).stream().map(IdentityService::view).toList();
     }
 
     public Identity.User updateUser(IdentityCaller caller, String userId, UserChange change) {
@@ -131,15 +128,12 @@ public class IdentityAdminService {
 
     /** The cloud admin may read any project; a member may read its own. */
     public Identity.Project project(IdentityCaller caller, String projectId) {
-        if (!projectId.equals(caller.projectId())) {
-            AdminScope.requireCloudAdmin(caller, em, config);
-        }
+        requireSelfOrCloudAdmin(caller, projectId.equals(caller.projectId()));
         return IdentityService.view(findProject(projectId));
     }
 
     public List<Identity.Project> projects(IdentityCaller caller, String name) {
-        AdminScope.requireCloudAdmin(caller, em, config);
-        return named(ProjectEntity.class, name).stream().map(IdentityService::view).toList();
+        return named(caller, ProjectEntity.class, name).stream().map(IdentityService::view).toList();
     }
 
     public Identity.Project updateProject(IdentityCaller caller, String projectId, ProjectChange change) {
@@ -231,8 +225,16 @@ public class IdentityAdminService {
                 .setParameter("u", userId).setParameter("p", projectId).setParameter("r", role).getResultList();
     }
 
-    /** All users or projects (BOAT has one domain), or those with exactly this name. */
-    private <T> List<T> named(Class<T> type, String name) {
+    /** Reading one's own user or project needs no admin role; reading another's needs the cloud admin. */
+    private void requireSelfOrCloudAdmin(IdentityCaller caller, boolean self) {
+        if (!self) {
+            AdminScope.requireCloudAdmin(caller, em, config);
+        }
+    }
+
+    /** For the cloud admin only: all users or projects (BOAT has one domain), or those with exactly this name. */
+    private <T> List<T> named(IdentityCaller caller, Class<T> type, String name) {
+        AdminScope.requireCloudAdmin(caller, em, config);
         var q = em.createQuery("SELECT e FROM " + type.getSimpleName() + " e" + (name == null ? "" : " WHERE e.name = :n")
                 + " ORDER BY e.name", type);
         if (name != null) {

@@ -2,10 +2,9 @@ package io.boat.kms.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
-import io.boat.attestation.client.testsupport.BindKeySwtpm;
 import io.boat.kms.crypto.SecretBytes;
+import io.boat.testing.Swtpm;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.KeyFactory;
@@ -24,16 +23,15 @@ import org.junit.jupiter.api.Test;
  * Both release formats are unwrapped by a real TPM (swtpm) holding a bind key that tpm2-tools
  * created, never by BOAT's code: the raw block with tpm2_rsadecrypt -s oaep -l, the JWE's content
  * key with tpm2_rsadecrypt and an empty label, then its content with the JDK's AES-GCM.
- * Skipped only when swtpm/tpm2-tools are not installed (CI installs them).
+ * Fails when swtpm/tpm2-tools are not installed (CI installs them).
  */
 class TpmUnwrapCrossCheckTest {
-    private static BindKeySwtpm tpm;
+    private static Swtpm tpm;
     private static BindKeyTarget target;
 
     @BeforeAll
     static void startTpm() throws Exception {
-        assumeThat(BindKeySwtpm.toolsPresent()).as("swtpm and tpm2-tools installed").isTrue();
-        tpm = BindKeySwtpm.start();
+        tpm = Swtpm.withBindKeys();
         String pem = Files.readString(tpm.file("bind.pem")).replaceAll("-----[A-Z ]+-----|\\s", "");
         RSAPublicKey pub = (RSAPublicKey) KeyFactory.getInstance("RSA")
             .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));

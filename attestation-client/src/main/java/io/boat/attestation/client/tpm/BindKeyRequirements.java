@@ -14,9 +14,9 @@ import java.util.List;
  */
 public final class BindKeyRequirements {
     private static final int MIN_RSA_BITS = 2048;
-    private static final ObjectAttributes[] REQUIRED = {ObjectAttributes.DECRYPT, ObjectAttributes.FIXED_TPM,
-        ObjectAttributes.FIXED_PARENT, ObjectAttributes.SENSITIVE_DATA_ORIGIN};
-    private static final ObjectAttributes[] FORBIDDEN = {ObjectAttributes.SIGN, ObjectAttributes.RESTRICTED};
+    private static final List<ObjectAttributes> REQUIRED = List.of(ObjectAttributes.DECRYPT, ObjectAttributes.FIXED_TPM,
+        ObjectAttributes.FIXED_PARENT, ObjectAttributes.SENSITIVE_DATA_ORIGIN);
+    private static final List<ObjectAttributes> FORBIDDEN = List.of(ObjectAttributes.SIGN, ObjectAttributes.RESTRICTED);
 
     private final PcrSelection pcrSelection;
     private final List<byte[]> pcrValues;
@@ -50,16 +50,7 @@ public final class BindKeyRequirements {
         if (key.keyBits() < MIN_RSA_BITS) {
             problems.add("RSA key of " + key.keyBits() + " bits is shorter than " + MIN_RSA_BITS);
         }
-        for (ObjectAttributes a : REQUIRED) {
-            if (!key.has(a)) {
-                problems.add(a + " is not set");
-            }
-        }
-        for (ObjectAttributes a : FORBIDDEN) {
-            if (key.has(a)) {
-                problems.add(a + " is set");
-            }
-        }
+        problems.addAll(ObjectAttributes.violations(key.attributes(), REQUIRED, FORBIDDEN));
         if (key.scheme() != TpmAlg.NULL && key.scheme() != TpmAlg.OAEP) {
             problems.add(String.format("scheme 0x%04x does not allow OAEP decryption", key.scheme()));
         }

@@ -1,5 +1,8 @@
 package io.boat.attestation.client.tpm;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** TPMA_OBJECT bits (TPM 2.0 Part 2, Table 31) with the names tpm2-tools prints. */
 public enum ObjectAttributes {
     FIXED_TPM(1, "fixedTPM"),
@@ -28,6 +31,23 @@ public enum ObjectAttributes {
 
     public boolean isSetIn(long attributes) {
         return (attributes & mask) != 0;
+    }
+
+    /** What keeps {@code attributes} from having every {@code required} bit and no {@code forbidden} one, required first. */
+    public static List<String> violations(long attributes, List<ObjectAttributes> required,
+                                          List<ObjectAttributes> forbidden) {
+        List<String> problems = new ArrayList<>();
+        for (ObjectAttributes a : required) {
+            if (!a.isSetIn(attributes)) {
+                problems.add(a + " is not set");
+            }
+        }
+        for (ObjectAttributes a : forbidden) {
+            if (a.isSetIn(attributes)) {
+                problems.add(a + " is set");
+            }
+        }
+        return problems;
     }
 
     @Override

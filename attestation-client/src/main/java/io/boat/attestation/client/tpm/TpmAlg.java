@@ -3,7 +3,7 @@ package io.boat.attestation.client.tpm;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
-/** TPM_ALG_ID values used by bind keys (TPM 2.0 Part 2, Table 9) and their JCE digests. */
+/** TPM_ALG_ID values used by bind keys, attestation keys and EKs (TPM 2.0 Part 2, Table 9) and their JCE digests. */
 public final class TpmAlg {
     public static final int RSA = 0x0001;
     public static final int SHA1 = 0x0004;
@@ -17,14 +17,26 @@ public final class TpmAlg {
     public static final int RSAES = 0x0015;
     public static final int RSAPSS = 0x0016;
     public static final int OAEP = 0x0017;
+    public static final int ECC = 0x0023;
     public static final int CAMELLIA = 0x0026;
+    public static final int CFB = 0x0043;
 
     private TpmAlg() {
     }
 
     /** A fresh digest for a TPM hash algorithm; other identifiers are refused as unsupported. */
     public static MessageDigest digest(int alg) throws TpmFormatException {
-        String name = switch (alg) {
+        String name = digestName(alg);
+        try {
+            return MessageDigest.getInstance(name);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks " + name, e);
+        }
+    }
+
+    /** The JCE name of a TPM hash algorithm ("SHA-256"); other identifiers are refused as unsupported. */
+    public static String digestName(int alg) throws TpmFormatException {
+        return switch (alg) {
             case SHA1 -> "SHA-1";
             case SHA256 -> "SHA-256";
             case SHA384 -> "SHA-384";
@@ -32,11 +44,6 @@ public final class TpmAlg {
             default -> throw new TpmFormatException(TpmFormatException.Problem.UNSUPPORTED,
                 String.format("unsupported hash algorithm 0x%04x", alg));
         };
-        try {
-            return MessageDigest.getInstance(name);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK lacks " + name, e);
-        }
     }
 
     /** The tpm2-tools name of a hash algorithm ("sha256"), or its hex id when unknown. */

@@ -27,7 +27,10 @@ public final class TpmPublic {
     private final long attributes;
     private final byte[] authPolicy;
     private final int symmetricAlg;
+    private final int symmetricKeyBits;
+    private final int symmetricMode;
     private final int scheme;
+    private final int schemeHash;
     private final int keyBits;
     private final BigInteger exponent;
     private final byte[] modulus;
@@ -38,7 +41,7 @@ public final class TpmPublic {
         int type = r.u16("type");
         if (type != TpmAlg.RSA) {
             throw new TpmFormatException(TpmFormatException.Problem.UNSUPPORTED,
-                String.format("object type 0x%04x is not RSA", type));
+                String.format("key type 0x%04x is not RSA (0x0001)", type));
         }
         nameAlg = r.u16("nameAlg");
         int nameDigestSize = TpmAlg.digest(nameAlg).getDigestLength();
@@ -51,14 +54,19 @@ public final class TpmPublic {
         symmetricAlg = r.u16("symmetric.algorithm");
         if (symmetricAlg != TpmAlg.NULL) {
             requireOneOf(symmetricAlg, "symmetric algorithm", TpmAlg.AES, TpmAlg.SM4, TpmAlg.CAMELLIA);
-            r.u16("symmetric.keyBits");
-            r.u16("symmetric.mode");
+            symmetricKeyBits = r.u16("symmetric.keyBits");
+            symmetricMode = r.u16("symmetric.mode");
+        } else {
+            symmetricKeyBits = 0;
+            symmetricMode = 0;
         }
         scheme = r.u16("scheme");
         // TPMU_ASYM_SCHEME: the signing and OAEP schemes carry a hash, RSAES and NULL carry nothing.
         if (scheme != TpmAlg.NULL && scheme != TpmAlg.RSAES) {
             requireOneOf(scheme, "RSA scheme", TpmAlg.RSASSA, TpmAlg.RSAPSS, TpmAlg.OAEP);
-            r.u16("scheme.hashAlg");
+            schemeHash = r.u16("scheme.hashAlg");
+        } else {
+            schemeHash = 0;
         }
         keyBits = r.u16("keyBits");
         long e = r.u32("exponent");
@@ -101,6 +109,18 @@ public final class TpmPublic {
         return new TpmPublic(inner);
     }
 
+    /**
+     * Parses either form tools commonly write: a TPM2B_PUBLIC (tpm2-tools' {@code -u ek.pub}: a 16-bit
+     * size equal to the rest of the buffer, then the TPMT_PUBLIC) or a bare TPMT_PUBLIC. The two cannot be
+     * confused: a TPMT_PUBLIC starts with its key type (RSA is 0x0001), never with its own remaining length.
+     */
+    public static TpmPublic parseAny(byte[] publicArea) throws TpmFormatException {
+        if (publicArea.length >= 2 && ((publicArea[0] & 0xff) << 8 | (publicArea[1] & 0xff)) == publicArea.length - 2) {
+            return parseSized(publicArea);
+        }
+        return parse(publicArea);
+    }
+
     /** The TPM object name: nameAlg (2 bytes, big-endian) followed by H_nameAlg(TPMT_PUBLIC). */
     public byte[] name() {
         MessageDigest md;
@@ -131,6 +151,11 @@ public final class TpmPublic {
         }
     }
 
+    /** True when {@code other} has this key's modulus and exponent (e.g. the key an EK certificate certifies). */
+    public boolean sameKeyAs(RSAPublicKey other) {
+        return new BigInteger(1, modulus).equals(other.getModulus()) && exponent.equals(other.getPublicExponent());
+    }
+
     public byte[] encoded() {
         return encoded.clone();
     }
@@ -155,8 +180,23 @@ public final class TpmPublic {
         return symmetricAlg;
     }
 
+    /** 0 when the symmetric algorithm is NULL. */
+    public int symmetricKeyBits() {
+        return symmetricKeyBits;
+    }
+
+    /** 0 when the symmetric algorithm is NULL. */
+    public int symmetricMode() {
+        return symmetricMode;
+    }
+
     public int scheme() {
         return scheme;
+    }
+
+    /** The scheme's hash algorithm; 0 for NULL and RSAES, which carry none. */
+    public int schemeHash() {
+        return schemeHash;
     }
 
     public int keyBits() {

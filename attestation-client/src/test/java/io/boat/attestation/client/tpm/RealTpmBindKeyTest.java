@@ -1,9 +1,8 @@
 package io.boat.attestation.client.tpm;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.boat.attestation.client.testsupport.BindKeySwtpm;
+import io.boat.testing.Swtpm;
 import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -12,15 +11,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Bind keys made now by tpm2-tools in a fresh swtpm must have the names and policy digest computed
- * here, so the committed fixtures are not the only evidence. Skipped only without swtpm/tpm2-tools.
+ * here, so the committed fixtures are not the only evidence. Fails without swtpm/tpm2-tools (CI installs them).
  */
 class RealTpmBindKeyTest {
-    private static BindKeySwtpm tpm;
+    private static Swtpm tpm;
 
     @BeforeAll
     static void createKeys() throws Exception {
-        assumeTrue(BindKeySwtpm.toolsPresent(), "swtpm and tpm2-tools are not installed");
-        tpm = BindKeySwtpm.start();
+        tpm = Swtpm.withBindKeys();
     }
 
     @AfterAll

@@ -11,6 +11,7 @@ import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,6 +40,40 @@ class TpmPublicTest {
         assertThat(pub.rsaPublicKey().getModulus().bitLength()).isEqualTo(2048);
         assertThat(pub.encoded()).isEqualTo(publicArea("bind.pub"));
         assertThat(TpmPublic.parse(publicArea("bind.pub"))).isEqualTo(pub);
+    }
+
+    @Test
+    void parseAny_sizedOrBare_readsTheSameKey() throws Exception {
+        TpmPublic sized = TpmPublic.parseAny(bytes("bind.pub"));
+
+        assertThat(TpmPublic.parseAny(publicArea("bind.pub"))).isEqualTo(sized);
+        assertThat(sized.encoded()).isEqualTo(publicArea("bind.pub"));
+    }
+
+    @Test
+    void schemeHash_isReadForSigningSchemesAndZeroForRsaesAndNull() throws Exception {
+        assertThat(TpmPublic.parse(rsaArea(DECRYPT_KEY, TpmAlg.RSASSA, 2048, modulus(256))).schemeHash())
+            .isEqualTo(TpmAlg.SHA256);
+        assertThat(TpmPublic.parse(rsaArea(DECRYPT_KEY, TpmAlg.RSAES, 2048, modulus(256))).schemeHash()).isZero();
+        assertThat(TpmPublic.parse(rsaArea(DECRYPT_KEY, TpmAlg.NULL, 2048, modulus(256))).symmetricMode()).isZero();
+    }
+
+    @Test
+    void sameKeyAs_isTrueOnlyForTheSameModulusAndExponent() throws Exception {
+        TpmPublic bind = TpmPublic.parseSized(bytes("bind.pub"));
+        TpmPublic other = TpmPublic.parseSized(bytes("pcrbind.pub"));
+
+        assertThat(bind.sameKeyAs(bind.rsaPublicKey())).isTrue();
+        assertThat(bind.sameKeyAs(other.rsaPublicKey())).isFalse();
+    }
+
+    @Test
+    void violations_nameMissingRequiredThenPresentForbiddenAttributes() {
+        long attrs = ObjectAttributes.SIGN.mask() | ObjectAttributes.FIXED_TPM.mask();
+
+        assertThat(ObjectAttributes.violations(attrs, List.of(ObjectAttributes.FIXED_TPM, ObjectAttributes.DECRYPT),
+            List.of(ObjectAttributes.SIGN, ObjectAttributes.RESTRICTED)))
+            .containsExactly("decrypt is not set", "sign is set");
     }
 
     @Test

@@ -2,14 +2,14 @@ package io.boat.attestation.service.application;
 
 import io.boat.attestation.client.SignedTrustReport;
 import io.boat.attestation.client.TrustReport;
+import io.boat.attestation.client.tpm.TpmFormatException;
+import io.boat.attestation.client.tpm.TpmPublic;
 import io.boat.attestation.service.domain.AttestationRepository;
 import io.boat.attestation.service.domain.Challenge;
 import io.boat.attestation.service.domain.Host;
 import io.boat.attestation.service.domain.HostStatus;
 import io.boat.attestation.service.tpm.MakeCredential;
 import io.boat.attestation.service.tpm.TpmAttest;
-import io.boat.attestation.service.tpm.TpmFormatException;
-import io.boat.attestation.service.tpm.TpmPublic;
 import io.boat.attestation.service.tpm.TpmSignature;
 import io.boat.attestation.service.verify.AkVerifier;
 import io.boat.attestation.service.verify.EkCertificateValidator;
@@ -44,6 +44,9 @@ import java.util.logging.Logger;
 public final class AttestationService {
     private static final Logger LOG = Logger.getLogger(AttestationService.class.getName());
     private static final HexFormat HEX = HexFormat.of();
+    /** The RSA sizes accepted for EKs and AKs: TCG templates use 2048; 4096 is the largest TPM2B_PUBLIC_KEY_RSA. */
+    private static final int MIN_RSA_BITS = 2048;
+    private static final int MAX_RSA_BITS = 4096;
     /** What each TPM structure in a request must be, for 400 messages. */
     private static final Map<String, String> EXPECTED = Map.of(
         "ekPublic", "an RSA TPMT_PUBLIC or TPM2B_PUBLIC, base64",
@@ -345,7 +348,14 @@ public final class AttestationService {
     }
 
     private static TpmPublic publicArea(String field, byte[] encoded) {
-        return wellFormed(field, () -> TpmPublic.parseAny(encoded));
+        return wellFormed(field, () -> {
+            TpmPublic area = TpmPublic.parseAny(encoded);
+            if (area.keyBits() < MIN_RSA_BITS || area.keyBits() > MAX_RSA_BITS) {
+                throw new TpmFormatException(TpmFormatException.Problem.UNSUPPORTED, "RSA key of " + area.keyBits()
+                    + " bits is not supported (" + MIN_RSA_BITS + ".." + MAX_RSA_BITS + " bits)");
+            }
+            return area;
+        });
     }
 
     /** Parses a TPM structure from the request; a parse failure is the client's mistake (400), not a refusal. */

@@ -1,5 +1,8 @@
 package io.boat.attestation.service.tpm;
 
+import io.boat.attestation.client.tpm.TpmAlg;
+import io.boat.attestation.client.tpm.TpmFormatException;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,9 @@
 package io.boat.attestation.service.tpm;
 
+import io.boat.attestation.client.tpm.TpmAlg;
+import io.boat.attestation.client.tpm.TpmFormatException;
+import io.boat.attestation.client.tpm.TpmPublic;
+
 import java.io.ByteArrayOutputStream;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -35,9 +39,9 @@ public final class MakeCredential {
      */
     public Result make(TpmPublic ek, byte[] objectName, byte[] credential) throws TpmFormatException {
         int nameAlg = ek.nameAlg();
-        int digestSize = TpmAlg.digestSize(nameAlg);
+        int digestSize = TpmAlg.digest(nameAlg).getDigestLength();
         if (ek.symmetricAlg() != TpmAlg.AES || ek.symmetricMode() != TpmAlg.CFB) {
-            throw new TpmFormatException("EK symmetric algorithm is not AES-CFB");
+            throw new TpmFormatException(TpmFormatException.Problem.UNSUPPORTED, "EK symmetric algorithm is not AES-CFB");
         }
         if (credential.length == 0 || credential.length > digestSize) {
             throw new IllegalArgumentException("credential must be 1.." + digestSize + " bytes");

@@ -1,5 +1,8 @@
 package io.boat.attestation.service.tpm;
 
+import io.boat.attestation.client.tpm.TpmFormatException;
+import io.boat.attestation.client.tpm.TpmReader;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -30,13 +33,13 @@ public final class TpmAttest {
     private final byte[] certifiedName;
 
     private TpmAttest(TpmReader r) throws TpmFormatException {
-        magic = r.u32("magic");
+        magic = (int) r.u32("magic");
         type = r.u16("type");
         qualifiedSigner = r.sized("qualifiedSigner", 68);
         extraData = r.sized("extraData", 64);
         clock = r.u64("clockInfo.clock");
-        resetCount = r.u32("clockInfo.resetCount");
-        restartCount = r.u32("clockInfo.restartCount");
+        resetCount = (int) r.u32("clockInfo.resetCount");
+        restartCount = (int) r.u32("clockInfo.restartCount");
         r.u8("clockInfo.safe");
         r.u64("firmwareVersion");
         if (type == ST_ATTEST_QUOTE) {
@@ -49,21 +52,21 @@ public final class TpmAttest {
             pcrSelections = List.of();
             pcrDigest = null;
         } else {
-            throw new TpmFormatException(String.format("attestation type 0x%04x is neither quote nor certify", type));
+            throw new TpmFormatException(TpmFormatException.Problem.UNSUPPORTED, String.format("attestation type 0x%04x is neither quote nor certify", type));
         }
     }
 
     private static List<PcrSelection> readSelections(TpmReader r) throws TpmFormatException {
-        int count = r.u32("pcrSelect.count");
-        if (count < 0 || count > 16) {
-            throw new TpmFormatException("pcrSelect.count " + count + " exceeds 16");
+        long count = r.u32("pcrSelect.count");
+        if (count > 16) {
+            throw new TpmFormatException(TpmFormatException.Problem.OVERSIZED, "pcrSelect.count " + count + " exceeds 16");
         }
         List<PcrSelection> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             int hash = r.u16("pcrSelections.hash");
             int sizeofSelect = r.u8("pcrSelections.sizeofSelect");
             if (sizeofSelect > 4) {
-                throw new TpmFormatException("sizeofSelect " + sizeofSelect + " exceeds 4");
+                throw new TpmFormatException(TpmFormatException.Problem.OVERSIZED, "sizeofSelect " + sizeofSelect + " exceeds 4");
             }
             byte[] bits = r.bytes(sizeofSelect, "pcrSelections.pcrSelect");
             List<Integer> pcrs = new ArrayList<>();

@@ -1,5 +1,9 @@
 package io.boat.attestation.service.tpm;
 
+import io.boat.attestation.client.tpm.TpmAlg;
+import io.boat.attestation.client.tpm.TpmFormatException;
+import io.boat.attestation.client.tpm.TpmReader;
+
 import java.security.GeneralSecurityException;
 import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
@@ -18,11 +22,11 @@ public final class TpmSignature {
         TpmReader r = new TpmReader(tpmtSignature, "TPMT_SIGNATURE");
         int sigAlg = r.u16("sigAlg");
         if (sigAlg != TpmAlg.RSASSA) {
-            throw new TpmFormatException(String.format("signature scheme 0x%04x is not RSASSA", sigAlg));
+            throw new TpmFormatException(TpmFormatException.Problem.UNSUPPORTED, String.format("signature scheme 0x%04x is not RSASSA", sigAlg));
         }
         int hash = r.u16("hash");
         if (hash != TpmAlg.SHA256 && hash != TpmAlg.SHA384 && hash != TpmAlg.SHA512) {
-            throw new TpmFormatException(String.format("signature hash 0x%04x is not SHA-256/384/512", hash));
+            throw new TpmFormatException(TpmFormatException.Problem.UNSUPPORTED, String.format("signature hash 0x%04x is not SHA-256/384/512", hash));
         }
         byte[] sig = r.sized("sig", 512);
         r.end();

@@ -1,16 +1,16 @@
 package io.boat.attestation.service.verify;
 
-import io.boat.attestation.service.tpm.ObjectAttributes;
-import io.boat.attestation.service.tpm.TpmAlg;
-import io.boat.attestation.service.tpm.TpmFormatException;
-import io.boat.attestation.service.tpm.TpmPublic;
+import io.boat.attestation.client.tpm.ObjectAttributes;
+import io.boat.attestation.client.tpm.TpmAlg;
+import io.boat.attestation.client.tpm.TpmFormatException;
+import io.boat.attestation.client.tpm.TpmPublic;
 import java.util.List;
 
 /** Accepts only attestation keys that are restricted RSASSA signing keys generated in and bound to the TPM. */
 public final class AkVerifier {
-    static final int REQUIRED = ObjectAttributes.FIXED_TPM | ObjectAttributes.FIXED_PARENT
-        | ObjectAttributes.SENSITIVE_DATA_ORIGIN | ObjectAttributes.RESTRICTED | ObjectAttributes.SIGN;
-    static final int FORBIDDEN = ObjectAttributes.DECRYPT;
+    static final List<ObjectAttributes> REQUIRED = List.of(ObjectAttributes.FIXED_TPM, ObjectAttributes.FIXED_PARENT,
+        ObjectAttributes.SENSITIVE_DATA_ORIGIN, ObjectAttributes.RESTRICTED, ObjectAttributes.SIGN);
+    static final List<ObjectAttributes> FORBIDDEN = List.of(ObjectAttributes.DECRYPT);
 
     private AkVerifier() {
     }
@@ -22,7 +22,7 @@ public final class AkVerifier {
         } catch (TpmFormatException e) {
             throw new EvidenceRejectedException("malformed AK public area: " + e.getMessage());
         }
-        List<String> problems = ObjectAttributes.check(ak.attributes(), REQUIRED, FORBIDDEN);
+        List<String> problems = ObjectAttributes.violations(ak.attributes(), REQUIRED, FORBIDDEN);
         if (!problems.isEmpty()) {
             throw new EvidenceRejectedException("AK attributes are not acceptable: " + String.join(", ", problems));
         }

@@ -1,8 +1,8 @@
 package io.boat.attestation.service.verify;
 
-import io.boat.attestation.service.tpm.TpmAlg;
-import io.boat.attestation.service.tpm.TpmFormatException;
-import io.boat.attestation.service.tpm.TpmPublic;
+import io.boat.attestation.client.tpm.TpmAlg;
+import io.boat.attestation.client.tpm.TpmFormatException;
+import io.boat.attestation.client.tpm.TpmPublic;
 import java.io.ByteArrayInputStream;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertPathValidator;

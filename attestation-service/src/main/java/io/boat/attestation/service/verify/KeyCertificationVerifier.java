@@ -1,10 +1,10 @@
 package io.boat.attestation.service.verify;
 
-import io.boat.attestation.service.tpm.ObjectAttributes;
-import io.boat.attestation.service.tpm.TpmAlg;
+import io.boat.attestation.client.tpm.ObjectAttributes;
+import io.boat.attestation.client.tpm.TpmAlg;
+import io.boat.attestation.client.tpm.TpmFormatException;
+import io.boat.attestation.client.tpm.TpmPublic;
 import io.boat.attestation.service.tpm.TpmAttest;
-import io.boat.attestation.service.tpm.TpmFormatException;
-import io.boat.attestation.service.tpm.TpmPublic;
 import io.boat.attestation.service.tpm.TpmSignature;
 import java.security.MessageDigest;
 import java.util.List;
@@ -15,9 +15,9 @@ import java.util.List;
  * attributes are fixedTPM, fixedParent, sensitiveDataOrigin, decrypt, neither sign nor restricted.
  */
 public final class KeyCertificationVerifier {
-    static final int REQUIRED = ObjectAttributes.FIXED_TPM | ObjectAttributes.FIXED_PARENT
-        | ObjectAttributes.SENSITIVE_DATA_ORIGIN | ObjectAttributes.DECRYPT;
-    static final int FORBIDDEN = ObjectAttributes.SIGN | ObjectAttributes.RESTRICTED;
+    static final List<ObjectAttributes> REQUIRED = List.of(ObjectAttributes.FIXED_TPM, ObjectAttributes.FIXED_PARENT,
+        ObjectAttributes.SENSITIVE_DATA_ORIGIN, ObjectAttributes.DECRYPT);
+    static final List<ObjectAttributes> FORBIDDEN = List.of(ObjectAttributes.SIGN, ObjectAttributes.RESTRICTED);
 
     /** Returns the parsed bind key when the certification holds. */
     public TpmPublic verify(TpmPublic ak, byte[] bindPublic, byte[] certifyInfo, byte[] signature)
@@ -41,7 +41,7 @@ public final class KeyCertificationVerifier {
         if (!MessageDigest.isEqual(attest.certifiedName(), bind.name())) {
             throw new EvidenceRejectedException("certified name does not match the bind key's public area");
         }
-        List<String> problems = ObjectAttributes.check(bind.attributes(), REQUIRED, FORBIDDEN);
+        List<String> problems = ObjectAttributes.violations(bind.attributes(), REQUIRED, FORBIDDEN);
         if (!problems.isEmpty()) {
             throw new EvidenceRejectedException("bind key attributes are not acceptable: " + String.join(", ", problems));
         }

@@ -1,9 +1,9 @@
 package io.boat.attestation.service.verify;
 
-import io.boat.attestation.service.tpm.TpmAlg;
+import io.boat.attestation.client.tpm.TpmAlg;
+import io.boat.attestation.client.tpm.TpmFormatException;
+import io.boat.attestation.client.tpm.TpmPublic;
 import io.boat.attestation.service.tpm.TpmAttest;
-import io.boat.attestation.service.tpm.TpmFormatException;
-import io.boat.attestation.service.tpm.TpmPublic;
 import io.boat.attestation.service.tpm.TpmSignature;
 import java.security.MessageDigest;
 import java.util.ArrayList;

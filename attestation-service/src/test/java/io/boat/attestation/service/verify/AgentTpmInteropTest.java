@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.boat.agent.tpm.AgentTpm;
 import io.boat.agent.tpm.KeyBlob;
-import io.boat.agent.tpm.TpmAddress;
 import io.boat.agent.tpm.Templates;
-import io.boat.testing.Swtpm;
+import io.boat.agent.tpm.TpmAddress;
+import io.boat.attestation.client.tpm.TpmPublic;
 import io.boat.attestation.service.tpm.MakeCredential;
-import io.boat.attestation.service.tpm.TpmPublic;
+import io.boat.testing.Swtpm;
 import java.security.SecureRandom;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

@@ -3,8 +3,8 @@ package io.boat.attestation.service.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.boat.attestation.client.tpm.TpmPublic;
 import io.boat.testing.Swtpm;
-import io.boat.attestation.service.tpm.TpmPublic;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;

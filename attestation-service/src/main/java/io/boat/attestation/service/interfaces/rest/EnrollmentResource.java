@@ -25,22 +25,22 @@ public class EnrollmentResource {
 
     @POST
     @Transactional(dontRollbackOn = AttestationException.class)
-    public Response enroll(Dtos.EnrollmentRequest body) {
-        Inputs.body(body);
-        AttestationService.Enrollment e = service.enroll(Inputs.base64("ekPublic", body.ekPublic(), 1024),
-            Inputs.base64("ekCertificate", body.ekCertificate(), 4096), Inputs.base64("akPublic", body.akPublic(), 1024),
-            Inputs.text("hostname", body.hostname(), false));
+    public Response enroll(JsonBodies.EnrollmentRequest body) {
+        RequestFields.body(body);
+        AttestationService.Enrollment e = service.enroll(RequestFields.base64("ekPublic", body.ekPublic(), 1024),
+            RequestFields.base64("ekCertificate", body.ekCertificate(), 4096), RequestFields.base64("akPublic", body.akPublic(), 1024),
+            RequestFields.text("hostname", body.hostname(), false));
         Base64.Encoder b64 = Base64.getEncoder();
-        return Response.status(201).entity(new Dtos.EnrollmentResponse(e.hostId(), e.akName(),
+        return Response.status(201).entity(new JsonBodies.EnrollmentResponse(e.hostId(), e.akName(),
             b64.encodeToString(e.credentialBlob()), b64.encodeToString(e.encryptedSecret()))).build();
     }
 
     @POST
     @Path("/{hostId}/activation")
     @Transactional(dontRollbackOn = AttestationException.class)
-    public Dtos.ActivationResponse activate(@PathParam("hostId") String hostId, Dtos.ActivationRequest body) {
-        Inputs.body(body);
-        String akName = service.activate(Inputs.hostId(hostId), Inputs.base64("secret", body.secret(), 64));
-        return new Dtos.ActivationResponse(akName, "ACTIVE");
+    public JsonBodies.ActivationResponse activate(@PathParam("hostId") String hostId, JsonBodies.ActivationRequest body) {
+        RequestFields.body(body);
+        String akName = service.activate(RequestFields.hostId(hostId), RequestFields.base64("secret", body.secret(), 64));
+        return new JsonBodies.ActivationResponse(akName, "ACTIVE");
     }
 }

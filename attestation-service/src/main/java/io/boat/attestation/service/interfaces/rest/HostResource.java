@@ -35,44 +35,44 @@ public class HostResource {
     @PUT
     @Path("/bind-key")
     @Transactional(dontRollbackOn = AttestationException.class)
-    public Dtos.BindKeyResponse bindKey(Dtos.BindKeyRequest body) {
-        Inputs.body(body);
-        return new Dtos.BindKeyResponse(service.registerBindKey(Inputs.akName(akName), Inputs.hex("nonce", body.nonce(), 32),
-            Inputs.base64("bindPublic", body.bindPublic(), 1024), Inputs.base64("certifyInfo", body.certifyInfo(), 1024),
-            Inputs.base64("signature", body.signature(), 1024)));
+    public JsonBodies.BindKeyResponse bindKey(JsonBodies.BindKeyRequest body) {
+        RequestFields.body(body);
+        return new JsonBodies.BindKeyResponse(service.registerBindKey(RequestFields.akName(akName), RequestFields.hex("nonce", body.nonce(), 32),
+            RequestFields.base64("bindPublic", body.bindPublic(), 1024), RequestFields.base64("certifyInfo", body.certifyInfo(), 1024),
+            RequestFields.base64("signature", body.signature(), 1024)));
     }
 
     @POST
     @Path("/challenges")
     @Transactional
     public Response challenge(@Context HttpServletRequest request) {
-        AttestationService.Nonce n = service.issueNonce(Inputs.akName(akName), request.getRemoteAddr());
-        return Response.status(201).entity(new Dtos.ChallengeResponse(HexFormat.of().formatHex(n.nonce()), n.pcrs(),
+        AttestationService.Nonce n = service.issueNonce(RequestFields.akName(akName), request.getRemoteAddr());
+        return Response.status(201).entity(new JsonBodies.ChallengeResponse(HexFormat.of().formatHex(n.nonce()), n.pcrs(),
             n.expiresAt().toString())).build();
     }
 
     @POST
     @Path("/quotes")
     @Transactional(dontRollbackOn = AttestationException.class)
-    public SignedTrustReport quote(Dtos.QuoteRequest body) {
-        Inputs.body(body);
+    public SignedTrustReport quote(JsonBodies.QuoteRequest body) {
+        RequestFields.body(body);
         if (body.pcrs() == null || body.pcrs().isEmpty() || body.pcrs().size() > 24) {
             throw new BadInputException("pcrs must map 1..24 PCR indexes to hex values");
         }
         Map<Integer, byte[]> pcrs = new TreeMap<>();
-        body.pcrs().forEach((k, v) -> pcrs.put(Inputs.pcr(k), Inputs.hex("pcrs." + k, v, 32)));
-        return service.submitQuote(Inputs.akName(akName), Inputs.hex("nonce", body.nonce(), 32),
-            Inputs.base64("attest", body.attest(), 1024), Inputs.base64("signature", body.signature(), 1024), pcrs);
+        body.pcrs().forEach((k, v) -> pcrs.put(RequestFields.pcr(k), RequestFields.hex("pcrs." + k, v, 32)));
+        return service.submitQuote(RequestFields.akName(akName), RequestFields.hex("nonce", body.nonce(), 32),
+            RequestFields.base64("attest", body.attest(), 1024), RequestFields.base64("signature", body.signature(), 1024), pcrs);
     }
 
     @PUT
     @Path("/attributes")
     @OperatorOnly
     @Transactional
-    public Response attributes(Dtos.HostAttributesRequest body) {
-        Inputs.body(body);
-        service.setHostAttributes(Inputs.akName(akName), Inputs.text("hostGroup", body.hostGroup(), false),
-            Inputs.text("location", body.location(), false), Inputs.text("assetTag", body.assetTag(), false));
+    public Response attributes(JsonBodies.HostAttributesRequest body) {
+        RequestFields.body(body);
+        service.setHostAttributes(RequestFields.akName(akName), RequestFields.text("hostGroup", body.hostGroup(), false),
+            RequestFields.text("location", body.location(), false), RequestFields.text("assetTag", body.assetTag(), false));
         return Response.noContent().build();
     }
 }

@@ -30,9 +30,9 @@ public class ReferenceValueResource {
     @PUT
     @OperatorOnly
     @Transactional
-    public Response replace(@PathParam("group") String group, Dtos.ReferenceValuesRequest body) {
-        Inputs.body(body);
-        String g = Inputs.text("group", group, true);
+    public Response replace(@PathParam("group") String group, JsonBodies.ReferenceValuesRequest body) {
+        RequestFields.body(body);
+        String g = RequestFields.text("group", group, true);
         if (body.pcrs() == null || body.pcrs().size() > 24) {
             throw new BadInputException("pcrs must map up to 24 PCR indexes to lists of hex values");
         }
@@ -42,8 +42,8 @@ public class ReferenceValueResource {
                 throw new BadInputException("PCR " + e.getKey() + " needs 1..32 accepted values");
             }
             Set<String> values = new HashSet<>();
-            e.getValue().forEach(v -> values.add(HexFormat.of().formatHex(Inputs.hex("pcrs." + e.getKey(), v, 32))));
-            policy.put(Inputs.pcr(e.getKey()), values);
+            e.getValue().forEach(v -> values.add(HexFormat.of().formatHex(RequestFields.hex("pcrs." + e.getKey(), v, 32))));
+            policy.put(RequestFields.pcr(e.getKey()), values);
         }
         service.setReferenceValues(g, policy);
         return Response.noContent().build();

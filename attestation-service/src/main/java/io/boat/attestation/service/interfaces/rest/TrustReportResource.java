@@ -23,7 +23,7 @@ public class TrustReportResource {
     @Path("/trust-reports/{akName}")
     @Transactional
     public SignedTrustReport trustReport(@PathParam("akName") String akName) {
-        return service.trustReport(Inputs.akName(akName));
+        return service.trustReport(RequestFields.akName(akName));
     }
 
     @GET

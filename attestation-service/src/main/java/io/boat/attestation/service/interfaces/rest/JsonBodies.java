@@ -3,9 +3,9 @@ package io.boat.attestation.service.interfaces.rest;
 import java.util.List;
 import java.util.Map;
 
-/** Request and response bodies of the REST API (binary values base64, names and nonces hex). */
-final class Dtos {
-    private Dtos() {
+/** The JSON request and response bodies of the REST API, as records (binary values base64, names and nonces hex). */
+final class JsonBodies {
+    private JsonBodies() {
     }
 
     public record EnrollmentRequest(String ekPublic, String ekCertificate, String akPublic, String hostname) {

@@ -4,13 +4,13 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 
-/** Edge validation: every value from a request is checked here for presence, encoding and size. */
-final class Inputs {
+/** Edge validation of request fields: every value from a request is checked here for presence, encoding and size. */
+final class RequestFields {
     private static final Pattern AK_NAME = Pattern.compile("000[bB][0-9a-fA-F]{64}");
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern TEXT = Pattern.compile("[\\p{L}\\p{N} ._:/@#()+,-]{0,255}");
 
-    private Inputs() {
+    private RequestFields() {
     }
 
     static byte[] base64(String field, String value, int maxBytes) {
