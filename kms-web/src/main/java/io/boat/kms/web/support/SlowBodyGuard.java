@@ -90,7 +90,7 @@ public class SlowBodyGuard extends HttpFilter {
             return false;
         }
         try {
-            tokens.verify(token);
+            request.setAttribute(TokenAuthFilter.VERIFIED_CLAIMS, tokens.verify(token));
             return true;
         } catch (KmsException e) {
             return false;
