@@ -77,6 +77,10 @@ public class BoatConfig {
     @ConfigProperty(name = "boat.order.max-attempts", defaultValue = "3")
     int orderMaxAttempts;
 
+    @Inject
+    @ConfigProperty(name = "boat.release.max-report-age-seconds", defaultValue = "300")
+    int defaultMaxReportAge;
+
     public Path dataDir() {
         return Path.of(dataDir);
     }
@@ -139,5 +143,10 @@ public class BoatConfig {
 
     public int orderMaxAttempts() {
         return orderMaxAttempts;
+    }
+
+    /** The maximum trust report age, in seconds, of a secret whose release policy does not set one. */
+    public int defaultMaxReportAge() {
+        return defaultMaxReportAge;
     }
 }

@@ -75,6 +75,11 @@ public class OrderEntity {
     @Column(name = "generated_store_meta")
     String generatedStoreMeta;
 
+    /** The release policy the generated secret is born with ({@code ReleasePolicyCodec} JSON), or null. */
+    @Lob
+    @Column(name = "release_policy")
+    String releasePolicy;
+
     @Column(nullable = false)
     int attempts;
 

@@ -2,6 +2,8 @@ package io.boat.kms.order;
 
 import io.boat.kms.KmsException;
 import io.boat.kms.config.BoatConfig;
+import io.boat.kms.release.ReleasePolicies;
+import io.boat.kms.release.ReleasePolicyCodec;
 import io.boat.kms.secret.GeneratedKey;
 import io.boat.kms.secret.SecretId;
 import io.boat.kms.secret.SecretService;
@@ -42,6 +44,9 @@ public class OrderProcessor {
 
     @EJB
     OrderProcessor self;
+
+    @EJB
+    ReleasePolicies policies;
 
     @Inject
     BoatConfig config;
@@ -179,6 +184,11 @@ public class OrderProcessor {
         }
         secrets.storeGenerated(o.creatorId, new GeneratedKey(o.name, spec(o), o.expiration, "application/octet-stream"),
                 key.context(), key.metadata());
+        if (o.releasePolicy != null) {
+            // Same transaction as the secret row: it is never visible without its policy.
+            policies.bornWith(new SecretId(key.context().secretId()), ReleasePolicyCodec.decode(o.releasePolicy),
+                    o.creatorId);
+        }
         GeneratedKeyRef.clear(o);
         o.secretId = key.context().secretId();
         o.status = OrderStatus.ACTIVE.name();

@@ -5,6 +5,7 @@ import io.boat.kms.Ids;
 import io.boat.kms.policy.Action;
 import io.boat.kms.policy.Caller;
 import io.boat.kms.policy.Policy;
+import io.boat.kms.release.ReleasePolicyCodec;
 import io.boat.kms.secret.Page;
 import io.boat.kms.secret.SecretService;
 import jakarta.ejb.EJB;
@@ -57,6 +58,7 @@ public class OrderService {
         e.mode = order.spec().mode();
         e.payloadContentType = order.payloadContentType();
         e.expiration = order.expiration();
+        e.releasePolicy = order.releasePolicy() == null ? null : ReleasePolicyCodec.encode(order.releasePolicy()).toString();
         e.status = OrderStatus.PENDING.name();
         e.created = now;
         e.updated = now;

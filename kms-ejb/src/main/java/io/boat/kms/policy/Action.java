@@ -30,7 +30,10 @@ public enum Action {
     ORDER_CREATE("Order creation", ADMIN, CREATOR),
     ORDER_READ("Order retrieval", ADMIN, CREATOR, OBSERVER, AUDIT),
     ORDER_DELETE("Order deletion", ADMIN),
-    IDENTITY_ADMIN("Identity administration", ADMIN);
+    IDENTITY_ADMIN("Identity administration", ADMIN),
+    RELEASE_POLICY_READ("Release policy retrieval", ADMIN, CREATOR, OBSERVER),
+    RELEASE_POLICY_WRITE("Release policy update", ADMIN, CREATOR),
+    RELEASE_EVENTS_LIST("Release event(s) retrieval", ADMIN);
 
     private final String what;
     private final Set<Role> allowed;

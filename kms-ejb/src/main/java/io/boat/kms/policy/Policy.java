@@ -33,9 +33,14 @@ public final class Policy {
 
     /** Deleting a secret: admin, or the creator role for a secret the caller created. */
     public static void checkDelete(Caller caller, String ownerProjectId, String creatorId) {
-        checkOwner(caller, Action.SECRET_DELETE, ownerProjectId);
+        checkCreatorOrAdmin(caller, Action.SECRET_DELETE, ownerProjectId, creatorId);
+    }
+
+    /** The project's admin, or (with a role the action allows) the user who created the resource. */
+    public static void checkCreatorOrAdmin(Caller caller, Action action, String ownerProjectId, String creatorId) {
+        checkOwner(caller, action, ownerProjectId);
         if (!caller.hasRole(Role.ADMIN) && !caller.userId().equals(creatorId)) {
-            throw new NotPermittedException(Action.SECRET_DELETE.refusal());
+            throw new NotPermittedException(action.refusal());
         }
     }
 }

@@ -61,6 +61,13 @@ public class SecretEntity {
     @Column(name = "store_meta")
     String storeMeta;
 
+    /**
+     * Set when the secret's release policy requires attestation, so the payload read learns it from
+     * the row it reads anyway; null (older rows) reads as false. The policy itself lives in its own table.
+     */
+    @Column(name = "attestation_required")
+    Boolean attestationRequired;
+
     @Version
     long version;
 
@@ -70,6 +77,18 @@ public class SecretEntity {
 
     public String projectId() {
         return projectId;
+    }
+
+    public String creatorId() {
+        return creatorId;
+    }
+
+    public boolean attestationRequired() {
+        return Boolean.TRUE.equals(attestationRequired);
+    }
+
+    public void requireAttestation(boolean required) {
+        attestationRequired = required;
     }
 
     public boolean hasPayload() {

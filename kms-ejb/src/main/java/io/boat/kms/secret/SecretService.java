@@ -10,6 +10,8 @@ import io.boat.kms.crypto.SecretBytes;
 import io.boat.kms.policy.Action;
 import io.boat.kms.policy.Caller;
 import io.boat.kms.policy.Policy;
+import io.boat.kms.release.AttestedRelease;
+import io.boat.kms.release.ReleaseRequest;
 import io.boat.kms.store.KeySpec;
 import io.boat.kms.store.SecretContext;
 import io.boat.kms.store.SecretStore;
@@ -137,9 +139,12 @@ public class SecretService {
     /**
      * The payload in the content type the client accepts; the caller closes the result. What
      * the client accepts is settled before the store is asked (a KMIP round trip for nothing).
+     * {@link AttestedRelease} applies the secret's release policy around this method and, for a
+     * {@code release} naming a host, answers with the payload wrapped to that host's TPM instead.
      */
+    @AttestedRelease
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Payload payload(Caller caller, SecretId id, AcceptedTypes accepted) {
+    public Payload payload(Caller caller, SecretId id, AcceptedTypes accepted, ReleaseRequest release) {
         SecretEntity e = find(id, PAYLOAD_NOT_FOUND);
         Policy.checkOwner(caller, Action.SECRET_DECRYPT, e.projectId);
         if (!e.hasPayload()) {
@@ -166,6 +171,8 @@ public class SecretService {
             stores.forMetadata(meta).delete(meta, new SecretContext(e.id, e.projectId));
         }
         em.createQuery("DELETE FROM SecretMetadatumEntity m WHERE m.secretId = :id").setParameter("id", e.id)
+                .executeUpdate();
+        em.createQuery("DELETE FROM ReleasePolicyEntity p WHERE p.id = :id").setParameter("id", e.id)
                 .executeUpdate();
         em.remove(e);
     }

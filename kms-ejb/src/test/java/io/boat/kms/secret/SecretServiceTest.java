@@ -9,6 +9,7 @@ import io.boat.kms.NotPermittedException;
 import io.boat.kms.PayloadTooLargeException;
 import io.boat.kms.UnknownResourceException;
 import io.boat.kms.crypto.SecretBytes;
+import io.boat.kms.release.ReleaseRequest;
 import io.boat.kms.policy.Caller;
 import io.boat.kms.store.SecretKind;
 import io.boat.kms.testing.FakeEntities;
@@ -42,7 +43,7 @@ class SecretServiceTest {
     void create_thenPayload_sameBytesUnderTheStoredType() {
         SecretId id = new SecretId(service.create(OWNER, binary(KEY, null)).id());
 
-        try (Payload p = service.payload(OWNER, id, ANY)) {
+        try (Payload p = service.payload(OWNER, id, ANY, ReleaseRequest.PLAIN)) {
             assertThat(p.contentType()).isEqualTo("application/octet-stream");
             assertThat(p.bytes().bytes()).isEqualTo(KEY);
         }
@@ -86,7 +87,7 @@ class SecretServiceTest {
     void payload_fromAnotherProject_notPermittedAndTheStoreIsNotRead() {
         SecretId id = new SecretId(service.create(OWNER, binary(KEY, null)).id());
 
-        assertThatThrownBy(() -> service.payload(OTHER_PROJECT, id, ANY)).isInstanceOf(NotPermittedException.class);
+        assertThatThrownBy(() -> service.payload(OTHER_PROJECT, id, ANY, ReleaseRequest.PLAIN)).isInstanceOf(NotPermittedException.class);
         assertThat(store.reads()).isZero();
     }
 
@@ -94,15 +95,15 @@ class SecretServiceTest {
     void payload_secretWithoutPayload_unknownWithBarbicanWording() {
         SecretId id = new SecretId(service.create(OWNER, binary(null, null)).id());
 
-        assertThatThrownBy(() -> service.payload(OWNER, id, ANY)).isInstanceOfSatisfying(UnknownResourceException.class,
+        assertThatThrownBy(() -> service.payload(OWNER, id, ANY, ReleaseRequest.PLAIN)).isInstanceOfSatisfying(UnknownResourceException.class,
                 e -> assertThat(e.clientMessage()).isEqualTo("Not Found. Sorry but your secret has no payload."));
     }
 
     @Test
     void payload_unknownOrMalformedId_unknownSecret() {
-        assertThatThrownBy(() -> service.payload(OWNER, SecretId.random(), ANY))
+        assertThatThrownBy(() -> service.payload(OWNER, SecretId.random(), ANY, ReleaseRequest.PLAIN))
                 .isInstanceOf(UnknownSecretException.class);
-        assertThatThrownBy(() -> service.payload(OWNER, new SecretId("../../etc/passwd"), ANY))
+        assertThatThrownBy(() -> service.payload(OWNER, new SecretId("../../etc/passwd"), ANY, ReleaseRequest.PLAIN))
                 .isInstanceOf(UnknownSecretException.class);
     }
 

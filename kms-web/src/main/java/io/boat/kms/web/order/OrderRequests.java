@@ -3,6 +3,7 @@ package io.boat.kms.web.order;
 import io.boat.kms.InvalidRequestException;
 import io.boat.kms.order.NewKeyOrder;
 import io.boat.kms.store.KeySpec;
+import io.boat.kms.web.secret.ReleasePolicyJson;
 import io.boat.kms.web.support.RequestFields;
 import jakarta.json.JsonObject;
 
@@ -14,7 +15,8 @@ final class OrderRequests {
     private OrderRequests() {
     }
 
-    static NewKeyOrder parse(JsonObject json) {
+    /** {@code defaultMaxReportAge}: what a {@code release_policy} without {@code max_report_age} gets. */
+    static NewKeyOrder parse(JsonObject json, int defaultMaxReportAge) {
         RequestFields f = new RequestFields(json, "Order");
         String type = f.requiredString("type", 32);
         if (!"key".equals(type)) {
@@ -39,7 +41,8 @@ final class OrderRequests {
         if (!KeySpec.isSupported(algorithm, bits)) {
             throw new InvalidRequestException(UNSUPPORTED);
         }
+        JsonObject release = f.object("release_policy");
         return new NewKeyOrder(meta.toString(), name, new KeySpec(algorithm, bits, mode), m.dateTime("expiration"),
-                contentType);
+                contentType, release == null ? null : ReleasePolicyJson.parse(release, defaultMaxReportAge));
     }
 }

@@ -50,7 +50,8 @@ public class OrdersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(InputStream body) {
         var caller = current.caller();
-        NewKeyOrder request = OrderRequests.parse(RequestBodies.object(RequestBodies.read(body, config.maxRequestBytes())));
+        NewKeyOrder request = OrderRequests.parse(RequestBodies.object(RequestBodies.read(body, config.maxRequestBytes())),
+                config.defaultMaxReportAge());
         OrderView order = orders.create(caller, request);
         String ref = Links.order(uri, order.id());
         return Response.accepted(JSON.createObjectBuilder().add("order_ref", ref).build().toString())

@@ -1,6 +1,8 @@
 package io.boat.kms.web.secret;
 
 import io.boat.kms.config.BoatConfig;
+import io.boat.kms.release.AkName;
+import io.boat.kms.release.ReleaseRequest;
 import io.boat.kms.secret.NewSecret;
 import io.boat.kms.secret.Page;
 import io.boat.kms.secret.Payload;
@@ -82,18 +84,21 @@ public class SecretsResource {
     /** Metadata as JSON; any other Accept is Barbican's legacy way to ask for the payload. */
     @GET
     @Path("{id}")
-    public Response get(@PathParam("id") SecretId id, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+    public Response get(@PathParam("id") SecretId id, @HeaderParam(HttpHeaders.ACCEPT) String accept,
+                        @HeaderParam(AkName.HEADER) String akName) {
         if (wantsJson(accept)) {
             SecretView s = secrets.get(current.caller(), id);
             return Response.ok(SecretJson.of(s, uri).toString(), MediaType.APPLICATION_JSON_TYPE).build();
         }
-        return payloadResponse(id, accept);
+        return payloadResponse(id, accept, akName);
     }
 
+    /** The payload; with an {@value AkName#HEADER} header, wrapped to that attested host's TPM. */
     @GET
     @Path("{id}/payload")
-    public Response payload(@PathParam("id") SecretId id, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        return payloadResponse(id, accept);
+    public Response payload(@PathParam("id") SecretId id, @HeaderParam(HttpHeaders.ACCEPT) String accept,
+                            @HeaderParam(AkName.HEADER) String akName) {
+        return payloadResponse(id, accept, akName);
     }
 
     /** Second step of a two-step create: the raw payload, once. */
@@ -116,8 +121,10 @@ public class SecretsResource {
         return Response.noContent().build();
     }
 
-    private Response payloadResponse(SecretId id, String accept) {
-        Payload p = secrets.payload(current.caller(), id, stored -> ContentTypes.responseType(accept, stored));
+    private Response payloadResponse(SecretId id, String accept, String akName) {
+        var caller = current.caller();
+        ReleaseRequest release = ReleaseRequests.of(akName, accept);
+        Payload p = secrets.payload(caller, id, stored -> ContentTypes.responseType(accept, stored), release);
         return Response.ok(new PayloadOutput(p)).header(HttpHeaders.CONTENT_TYPE, p.contentType())
                 .header(HttpHeaders.CONTENT_LENGTH, p.bytes().length()).build();
     }

@@ -1,6 +1,7 @@
 package io.boat.kms.web.support;
 
 import io.boat.kms.KmsException;
+import io.boat.kms.release.ReleaseException;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -19,7 +21,9 @@ import java.util.logging.Logger;
  * The one exception mapper: a {@link KmsException} becomes the status {@link ErrorStatuses}
  * chooses for its kind and its client-safe message,
  * JAX-RS errors (unknown path, wrong method, unsupported media type) Barbican's JSON, and
- * anything unexpected a 500 whose details go only to the log, under an incident id.
+ * anything unexpected a 500 whose details go only to the log, under an incident id. Attested-release
+ * failures (including {@link ReleaseException}, which is not a KmsException) get Barbican's body
+ * plus a stable {@code reason}, whatever their status.
  */
 @Provider
 public class ErrorMapper implements ExceptionMapper<Throwable> {
@@ -32,10 +36,22 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable thrown) {
         Throwable t = unwrap(thrown);
+        if (t instanceof ReleaseException e) {
+            int status = ErrorStatuses.of(e);
+            if (status >= 500) {
+                LOG.log(Level.WARNING, "Release failed: " + e.getMessage(), e.getCause());
+            }
+            return Errors.barbican(status, releaseMessage(e, status), ErrorStatuses.releaseReason(e).orElseThrow());
+        }
         if (t instanceof KmsException e) {
             int status = ErrorStatuses.of(e);
             if (status >= 500) {
                 LOG.log(Level.WARNING, "Request failed: " + e.getMessage(), e.getCause());
+            }
+            Optional<String> reason = ErrorStatuses.releaseReason(e);
+            if (reason.isPresent()) {
+                // A release refusal is BOAT's answer about the host, not keystonemiddleware's about the token.
+                return Errors.barbican(status, e.clientMessage(), reason.get());
             }
             return respond(status, e.clientMessage());
         }
@@ -64,6 +80,15 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         return uri == null ? "/v3" : uri.getBaseUriBuilder().path("v3").build().toString();
     }
 
+    /** ReleaseException messages name sizes and ids only; a 500's details stay in the log all the same. */
+    private static String releaseMessage(ReleaseException e, int status) {
+        if (status < 500) {
+            return e.getMessage() + "; ask for application/jose, which carries a secret of any size.";
+        }
+        return e.reason() == ReleaseException.Reason.UNUSABLE_BIND_KEY
+            ? "The host's bind key cannot be used to wrap the secret." : "The secret could not be wrapped.";
+    }
+
     private static String describe(WebApplicationException w) {
         if (w instanceof NotFoundException) {
             return "The resource could not be found.";
@@ -84,7 +109,7 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     private static Throwable unwrap(Throwable t) {
         Throwable current = t;
         for (int depth = 0; depth < 10 && current != null; depth++) {
-            if (current instanceof KmsException) {
+            if (current instanceof KmsException || current instanceof ReleaseException) {
                 return current;
             }
             current = current.getCause();

@@ -11,9 +11,17 @@ public final class Errors {
 
     /** Barbican: {@code {"code": 404, "title": "Not Found", "description": "..."}}. */
     public static Response barbican(int status, String description) {
-        String body = CachedJsonProvider.JSON.createObjectBuilder().add("code", status).add("title", title(status))
-                .add("description", description).build().toString();
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+        return barbican(status, description, null);
+    }
+
+    /** Barbican's body plus, when not null, BOAT's stable snake-case {@code reason} (attested-release failures). */
+    public static Response barbican(int status, String description, String reason) {
+        var body = CachedJsonProvider.JSON.createObjectBuilder().add("code", status).add("title", title(status))
+                .add("description", description);
+        if (reason != null) {
+            body.add("reason", reason);
+        }
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body.build().toString()).build();
     }
 
     /** Keystone (and keystonemiddleware in front of Barbican): {@code {"error": {...}}}. */

@@ -49,7 +49,7 @@ class SecretsResourceTest {
     void payload_acceptNamesAnotherType_406BeforeTheStoreIsRead() {
         SecretId id = storedKey();
 
-        assertThatThrownBy(() -> resource.payload(id, "text/plain"))
+        assertThatThrownBy(() -> resource.payload(id, "text/plain", null))
                 .isInstanceOf(UnacceptablePayloadTypeException.class);
 
         assertThat(store.reads()).isZero();
@@ -59,7 +59,7 @@ class SecretsResourceTest {
     void payload_written_isTheKeyAndTheResponseCopyIsWipedAfterwards() throws Exception {
         SecretId id = storedKey();
 
-        Response r = resource.payload(id, "application/octet-stream");
+        Response r = resource.payload(id, "application/octet-stream", null);
 
         assertThat(r.getHeaderString("Content-Type")).isEqualTo("application/octet-stream");
         assertThat(r.getHeaderString("Content-Length")).isEqualTo(String.valueOf(KEY.length));

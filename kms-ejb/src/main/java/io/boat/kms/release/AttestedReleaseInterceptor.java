@@ -1,0 +1,126 @@
+package io.boat.kms.release;
+
+import io.boat.kms.crypto.SecretBytes;
+import io.boat.kms.policy.Action;
+import io.boat.kms.policy.Caller;
+import io.boat.kms.policy.Policy;
+import io.boat.kms.release.ReleaseAudit.Occurrence;
+import io.boat.kms.release.ReleaseEvent.Decision;
+import io.boat.kms.secret.AcceptedTypes;
+import io.boat.kms.secret.Payload;
+import io.boat.kms.secret.SecretEntity;
+import io.boat.kms.secret.SecretId;
+import io.boat.kms.secret.SecretLookup;
+import jakarta.annotation.Priority;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The release path around the payload read ({@code payload(Caller, SecretId, AcceptedTypes, ReleaseRequest)}).
+ * Without a named host it only refuses a secret whose policy requires attestation, before any store
+ * is read. With a named host it fetches the host's trust report, judges it against the secret's
+ * policy ({@link ReleaseJudge}), and only then lets the payload be read, wraps it to the host's
+ * bind key and wipes the plaintext. Every attested release and every refusal is audited.
+ */
+@AttestedRelease
+@Interceptor
+@Priority(Interceptor.Priority.APPLICATION)
+public class AttestedReleaseInterceptor {
+
+    static final String PAYLOAD_NOT_FOUND = "Secret not found.";
+    private static final AcceptedTypes ANY_STORED_TYPE = Optional::ofNullable;
+
+    @Inject
+    SecretLookup secrets;
+
+    @EJB
+    ReleasePolicies policies;
+
+    @Inject
+    HostReports reports;
+
+    @EJB
+    ReleaseAudit audit;
+
+    Clock clock = Clock.systemUTC();
+
+    @AroundInvoke
+    public Object release(InvocationContext ctx) throws Exception {
+        Object[] args = ctx.getParameters();
+        Caller caller = (Caller) args[0];
+        SecretId id = (SecretId) args[1];
+        ReleaseRequest request = (ReleaseRequest) args[3];
+        // Looked up and authorised here, so nobody learns a secret's release rules or gets a host
+        // checked without the right to read it; the method reuses the pinned row.
+        SecretEntity secret = secrets.find(id, PAYLOAD_NOT_FOUND);
+        Policy.checkOwner(caller, Action.SECRET_DECRYPT, secret.projectId());
+        try (SecretLookup.Pin pin = SecretLookup.pin(secret)) {
+            if (request == null || !request.attested()) {
+                if (secret.attestationRequired()) {
+                    refused(caller, secret, null, null, "attestation_required", "read without " + AkName.HEADER);
+                    throw new AttestationRequiredException();
+                }
+                return ctx.proceed();
+            }
+            return attested(ctx, caller, secret, request);
+        }
+    }
+
+    private Payload attested(InvocationContext ctx, Caller caller, SecretEntity secret, ReleaseRequest request) throws Exception {
+        AttestedHost host = null;
+        BindKeyTarget target;
+        try {
+            ReleasePolicy policy = policies.forSecret(secret.id());
+            host = reports.current(request.akName(), policy.maxReportAge());
+            target = ReleaseJudge.target(host, policy, Instant.now(clock));
+        } catch (ReleaseRefusedException e) {
+            refused(caller, secret, request.akName(), host, snake(e.reason()), e.clientMessage());
+            throw e;
+        } catch (AttestationUnavailableException e) {
+            refused(caller, secret, request.akName(), host, "attestation_unavailable", e.getMessage());
+            throw e;
+        } catch (ReleaseException e) {
+            refused(caller, secret, request.akName(), host, snake(e.reason()), e.getMessage());
+            throw e;
+        }
+        Object[] args = ctx.getParameters();
+        args[2] = ANY_STORED_TYPE;
+        ctx.setParameters(args);
+        byte[] wrapped;
+        try (Payload plain = (Payload) ctx.proceed()) {
+            wrapped = wrap(plain.bytes(), request.format(), target);
+        } catch (ReleaseException e) {
+            refused(caller, secret, request.akName(), host, snake(e.reason()), e.getMessage());
+            throw e;
+        }
+        audit.recordDecision(new Occurrence(secret.projectId(), secret.id(), Decision.RELEASED, null,
+            request.akName().hex(), host.hostGroup(), host.reportId(), caller.userId(), request.format().mediaType()));
+        return new Payload(request.format().mediaType(), SecretBytes.wrap(wrapped));
+    }
+
+    private static byte[] wrap(SecretBytes plain, WrapFormat format, BindKeyTarget target) {
+        return switch (format) {
+            case JWE -> JweWrap.wrap(plain, target).getBytes(StandardCharsets.US_ASCII);
+            case RAW -> TpmOaepWrap.wrap(plain, target);
+        };
+    }
+
+    private void refused(Caller caller, SecretEntity secret, AkName akName, AttestedHost host, String reason, String detail) {
+        audit.recordDecision(new Occurrence(secret.projectId(), secret.id(), Decision.REFUSED, reason,
+            akName == null ? null : akName.hex(), host == null ? null : host.hostGroup(),
+            host == null ? null : host.reportId(), caller.userId(), detail));
+    }
+
+    /** The stable wire name of a reason: {@code HOST_UNTRUSTED} → {@code host_untrusted}. */
+    public static String snake(Enum<?> reason) {
+        return reason.name().toLowerCase(Locale.ROOT);
+    }
+}

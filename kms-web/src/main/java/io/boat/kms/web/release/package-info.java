@@ -1,0 +1,2 @@
+/** The audit of attested key release over REST: {@code /v1/release-events}. */
+package io.boat.kms.web.release;
