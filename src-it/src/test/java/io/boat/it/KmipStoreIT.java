@@ -107,6 +107,25 @@ class KmipStoreIT {
     }
 
     @Test
+    void keyOrderWithReleasePolicy_kmipKeyBornRequiringAttestation_untilThePolicyIsReset() throws Exception {
+        Api.Response r = owner.postJson("/v1/orders", "{\"type\":\"key\",\"meta\":{\"algorithm\":\"aes\","
+                + "\"bit_length\":256},\"release_policy\":{\"attestation_required\":true}}");
+        assertThat(r.status()).isEqualTo(202);
+        JsonObject order = Orders.awaitDone(owner, r.json().getString("order_ref"));
+        assertThat(order.getString("status")).as(order.toString()).isEqualTo("ACTIVE");
+        String secretRef = order.getString("secret_ref");
+        assertThat(inKmip(secretRef)).isNotEmpty();
+
+        Api.Response refused = owner.get(secretRef + "/payload", "Accept", "application/octet-stream");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().getString("reason")).isEqualTo("attestation_required");
+        assertThat(owner.get(secretRef + "/release-policy").json().getBoolean("attestation_required")).isTrue();
+        assertThat(owner.delete(secretRef + "/release-policy").status()).isEqualTo(200);
+        byte[] payload = owner.get(secretRef + "/payload", "Accept", "application/octet-stream").body();
+        assertThat(inKmip(secretRef)).isEqualTo(HexFormat.of().formatHex(payload));
+    }
+
+    @Test
     void delete_destroysTheKmipObject() throws Exception {
         String ref = SecretsApiIT.storeKey(owner, "kmip-delete");
         assertThat(inKmip(ref)).isNotEmpty();
