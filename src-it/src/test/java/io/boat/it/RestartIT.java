@@ -40,6 +40,9 @@ class RestartIT {
         Api api = server.api();
         Api owner = api.withToken(api.token("admin", BoatServer.ADMIN_PASSWORD, "admin"));
         String secret = SecretsApiIT.storeKey(owner, "durable");
+        // A policy that still lets this test read the payload without a host: any host group "edge", 90 s.
+        String policy = "{\"attestation_required\":false,\"host_groups\":[\"edge\"],\"max_report_age\":90}";
+        assertThat(owner.putJson(secret + "/release-policy", policy).status()).isEqualTo(200);
         String done = owner.postJson("/v1/orders", "{\"type\":\"key\",\"meta\":{\"algorithm\":\"aes\",\"bit_length\":256}}")
                 .json().getString("order_ref");
         String doneSecret = Orders.awaitDone(owner, done).getString("secret_ref");
@@ -52,6 +55,9 @@ class RestartIT {
         assertThat(owner.get(secret + "/payload", "Accept", "application/octet-stream").body())
                 .isEqualTo(Base64.getDecoder().decode(SecretsApiIT.KEY_B64));
         assertThat(owner.get(doneSecret + "/payload", "Accept", "application/octet-stream").body()).isEqualTo(generated);
+        JsonObject kept = owner.get(secret + "/release-policy").json();
+        assertThat(kept.getJsonArray("host_groups").getString(0)).isEqualTo("edge");
+        assertThat(kept.getInt("max_report_age")).isEqualTo(90);
 
         // 2. crash while an order is PENDING
         server.stop();
