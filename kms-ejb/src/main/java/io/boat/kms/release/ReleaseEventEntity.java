@@ -13,8 +13,8 @@ import java.time.OffsetDateTime;
  */
 @Entity
 @Table(name = "boat_release_event", indexes = {
-    @Index(name = "boat_release_event_project", columnList = "project_id,at"),
-    @Index(name = "boat_release_event_secret", columnList = "secret_id,at")})
+    @Index(name = "boat_release_event_project", columnList = "project_id,occurred_at"),
+    @Index(name = "boat_release_event_secret", columnList = "secret_id,occurred_at")})
 public class ReleaseEventEntity {
 
     @Id
@@ -48,6 +48,6 @@ public class ReleaseEventEntity {
     @Column(length = 512)
     String detail;
 
-    @Column(nullable = false)
+    @Column(name = "occurred_at", nullable = false)
     OffsetDateTime at;
 }
