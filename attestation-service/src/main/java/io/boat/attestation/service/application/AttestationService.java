@@ -2,6 +2,8 @@ package io.boat.attestation.service.application;
 
 import io.boat.attestation.client.SignedTrustReport;
 import io.boat.attestation.client.TrustReport;
+import io.boat.attestation.client.tpm.CertificationRejectedException;
+import io.boat.attestation.client.tpm.KeyCertificationVerifier;
 import io.boat.attestation.client.tpm.TpmFormatException;
 import io.boat.attestation.client.tpm.TpmPublic;
 import io.boat.attestation.service.domain.AttestationRepository;
@@ -9,12 +11,11 @@ import io.boat.attestation.service.domain.Challenge;
 import io.boat.attestation.service.domain.Host;
 import io.boat.attestation.service.domain.HostStatus;
 import io.boat.attestation.service.tpm.MakeCredential;
-import io.boat.attestation.service.tpm.TpmAttest;
-import io.boat.attestation.service.tpm.TpmSignature;
+import io.boat.attestation.client.tpm.TpmAttest;
+import io.boat.attestation.client.tpm.TpmSignature;
 import io.boat.attestation.service.verify.AkVerifier;
 import io.boat.attestation.service.verify.EkCertificateValidator;
 import io.boat.attestation.service.verify.EvidenceRejectedException;
-import io.boat.attestation.service.verify.KeyCertificationVerifier;
 import io.boat.attestation.service.verify.PcrPolicyEvaluator;
 import io.boat.attestation.service.verify.QuoteVerifier;
 import java.security.MessageDigest;
@@ -181,10 +182,10 @@ public final class AttestationService {
         try {
             bind = certificationVerifier.verify(TpmPublic.parse(host.getAkPublic()), bindPublic, certifyInfo, signature);
             if (!MessageDigest.isEqual(certification.extraData(), nonce)) {
-                throw new EvidenceRejectedException("bind key certification does not carry the issued nonce "
+                throw new CertificationRejectedException("bind key certification does not carry the issued nonce "
                     + "as its qualifying data");
             }
-        } catch (EvidenceRejectedException | TpmFormatException e) {
+        } catch (CertificationRejectedException | TpmFormatException e) {
             LOG.info(() -> "bind key refused for akName=" + akName + ": " + e.getMessage());
             throw AttestationException.refused("bind_key_refused", e.getMessage());
         }
