@@ -1,5 +1,6 @@
 package io.boat.attestation.service.application;
 
+import io.boat.attestation.client.ReferencePcrs;
 import io.boat.attestation.client.SignedTrustReport;
 import io.boat.attestation.client.TrustReport;
 import io.boat.attestation.client.tpm.CertificationRejectedException;
@@ -29,6 +30,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -191,6 +193,8 @@ public final class AttestationService {
         }
         host.setBindPublic(bind.encoded());
         host.setBindKeyName(HEX.formatHex(bind.name()));
+        host.setBindCertifyInfo(certifyInfo.clone());
+        host.setBindCertifySignature(signature.clone());
         repository.saveHost(host);
         LOG.info(() -> "bind key registered for akName=" + akName + ": " + host.getBindKeyName());
         return host.getBindKeyName();
@@ -283,11 +287,13 @@ public final class AttestationService {
     /** Judges the host now: its last verified PCR values against its group's current reference values. */
     private SignedTrustReport report(Host host) {
         TrustReport r = new TrustReport();
+        r.setReportId(UUID.randomUUID().toString());
         r.setHostId(host.getId());
         r.setAkName(host.getAkName());
         r.setHostGroup(host.getHostGroup());
         r.setLocation(host.getLocation());
         r.setAssetTag(host.getAssetTag());
+        r.setAkPublic(sized(host.getAkPublic()));
         r.setBindKeyName(host.getBindKeyName());
         if (host.getBindPublic() != null) {
             try {
@@ -296,17 +302,51 @@ public final class AttestationService {
             } catch (TpmFormatException e) {
                 throw new IllegalStateException(e);
             }
+            r.setBindPublic(sized(host.getBindPublic()));
+            r.setBindCertifyInfo(base64(host.getBindCertifyInfo()));
+            r.setBindCertifySignature(base64(host.getBindCertifySignature()));
         }
         r.setVerifiedAt(host.getVerifiedAt());
         r.setExpiresAt(host.getTrustExpiresAt());
         Map<Integer, Set<String>> policy = repository.referenceValues(host.getHostGroup());
         r.setPolicyVersion(policy.isEmpty() ? null : PcrPolicyEvaluator.version(policy));
+        r.setReferencePcrs(policy.isEmpty() ? null : referencePcrs(policy, host.getVerifiedPcrs().orElse(null)));
         r.setReasons(reasons(host, policy));
         r.setTrusted(r.getReasons().isEmpty());
         SignedTrustReport signed = new SignedTrustReport();
         signed.setReport(r);
         signed.setJws(signer.sign(r));
         return signed;
+    }
+
+    /**
+     * One expected value per PCR, as a TPM2_PolicyPCR needs. Where the group accepts several values for
+     * a PCR, the one the host's last verified quote showed (if accepted) is what its key can be bound to;
+     * otherwise the lowest, so the choice is stable.
+     */
+    private static ReferencePcrs referencePcrs(Map<Integer, Set<String>> policy, Map<Integer, byte[]> verified) {
+        Map<String, String> values = new TreeMap<>();
+        new TreeMap<>(policy).forEach((pcr, accepted) -> {
+            String seen = verified == null || verified.get(pcr) == null ? null : HEX.formatHex(verified.get(pcr));
+            values.put(Integer.toString(pcr), seen != null && accepted.contains(seen) ? seen : new TreeSet<>(accepted).first());
+        });
+        return new ReferencePcrs(ReferencePcrs.SHA256, values);
+    }
+
+    /** A stored TPMT_PUBLIC as the TPM2B_PUBLIC (16-bit size first) that tpm2-tools and reports use. */
+    private static String sized(byte[] tpmtPublic) {
+        if (tpmtPublic == null) {
+            return null;
+        }
+        byte[] out = new byte[tpmtPublic.length + 2];
+        out[0] = (byte) (tpmtPublic.length >>> 8);
+        out[1] = (byte) tpmtPublic.length;
+        System.arraycopy(tpmtPublic, 0, out, 2, tpmtPublic.length);
+        return base64(out);
+    }
+
+    private static String base64(byte[] bytes) {
+        return bytes == null ? null : Base64.getEncoder().encodeToString(bytes);
     }
 
     private List<String> reasons(Host host, Map<Integer, Set<String>> policy) {
