@@ -37,8 +37,8 @@ public final class TrustReportVerifier {
     private final Clock clock;
     private final Object fetchLock = new Object();
     private volatile JWKSet keys;
-    /** Guarded by fetchLock; null before the first fetch. */
-    private Instant lastFetch;
+    /** When an unknown kid last caused a fetch; guarded by fetchLock; null before the first such fetch. */
+    private Instant lastRefetch;
 
     private TrustReportVerifier(JWKSet pinned, Supplier<String> keySetSource, Duration minRefetchInterval, Clock clock) {
         this.keys = pinned;
@@ -129,16 +129,17 @@ public final class TrustReportVerifier {
      */
     private JWKSet refetchIfAllowed() throws ReportSignatureException {
         synchronized (fetchLock) {
-            if (lastFetch != null && clock.instant().isBefore(lastFetch.plus(minRefetchInterval)) && keys != null) {
+            Instant now = clock.instant();
+            if (lastRefetch != null && now.isBefore(lastRefetch.plus(minRefetchInterval)) && keys != null) {
                 return keys;
             }
+            lastRefetch = now;
             return fetch();
         }
     }
 
     private JWKSet fetch() throws ReportSignatureException {
         synchronized (fetchLock) {
-            lastFetch = clock.instant();
             try {
                 JWKSet set = JWKSet.parse(keySetSource.get()).toPublicJWKSet();
                 keys = set;
