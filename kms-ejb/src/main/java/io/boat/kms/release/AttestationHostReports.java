@@ -76,7 +76,7 @@ public class AttestationHostReports implements HostReports {
     }
 
     /** The pinned set when configured, else the service's own, re-fetched at most every 30 s by default. */
-    static TrustReportVerifier verifier(Config config, AttestationServiceConnection connection, Clock clock) {
+    public static TrustReportVerifier verifier(Config config, AttestationServiceConnection connection, Clock clock) {
         Optional<String> pinned = config.getOptionalValue(KEYS, String.class);
         if (pinned.isPresent()) {
             try {
