@@ -14,6 +14,8 @@ import io.boat.kms.release.ReleaseRefusedException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -76,6 +78,25 @@ class AttestationHostReportsIT {
         AttestationHostReports reports = host.reports(Map.of("boat.release.attestation-keys", host.get("v1/keys")));
 
         assertThat(reports.current(new AkName(host.akName()), MAX_AGE).trusted()).isTrue();
+    }
+
+    @Test
+    void current_keysPinnedInAFile_verifiesWithoutFetching() throws Exception {
+        Path pin = Files.createTempFile("boat-attestation-keys", ".json");
+        try {
+            Files.writeString(pin, host.get("v1/keys"));
+            AttestationHostReports reports = host.reports(Map.of("boat.release.attestation-keys", pin.toString()));
+
+            assertThat(reports.current(new AkName(host.akName()), MAX_AGE).trusted()).isTrue();
+        } finally {
+            Files.delete(pin);
+        }
+    }
+
+    @Test
+    void verifier_pinnedValueThatIsNeitherSetNorFile_isRefusedRatherThanFetching() {
+        assertThatThrownBy(() -> host.reports(Map.of("boat.release.attestation-keys", "/no/such/keys.json")))
+            .isInstanceOf(IllegalStateException.class).hasMessageContaining("boat.release.attestation-keys");
     }
 
     @Test

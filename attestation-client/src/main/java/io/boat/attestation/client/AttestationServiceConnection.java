@@ -77,6 +77,9 @@ public final class AttestationServiceConnection {
                  | ClassCastException e) {
             return new AttestationServiceConnection(null, "the attestation service client configuration ("
                 + PREFIX + "*) is unusable: " + e);
+        } catch (IllegalStateException | LinkageError e) {
+            // A server without a MicroProfile Rest Client implementation: releases fail, deployment does not.
+            return new AttestationServiceConnection(null, "no MicroProfile Rest Client implementation is available: " + e);
         }
     }
 
