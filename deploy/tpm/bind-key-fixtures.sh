@@ -9,6 +9,10 @@
 #   KEY.pem   the RSA public key (PEM)                   KEY.ctx   saved context of the loaded key
 # and pcr.selection (the tpm2-tools PCR list), pcr.values (the selected PCR values, concatenated
 # in selection order, as tpm2_pcrread -o writes them), pcr.policy (the digest tpm2_createpolicy computed).
+# Also the keys a relying party must refuse, migratable (no fixedTPM/fixedParent), restricted
+# (a restricted decryption key) and sign (an RSASSA signing key), and two attestation keys ak and ak2
+# (restricted RSASSA-SHA256 signing keys). Every KEY above is certified by ak (tpm2_certify):
+#   KEY.certify  the TPMS_ATTEST           KEY.certsig  ak's TPMT_SIGNATURE over it
 set -eu
 if [ $# -ne 2 ]; then echo "usage: $0 OUT_DIR PORT" >&2; exit 2; fi
 for tool in swtpm tpm2_createprimary tpm2_create tpm2_createpolicy; do
@@ -40,4 +44,18 @@ make_key() { # NAME ATTRIBUTES [POLICY]
 }
 make_key bind 'fixedtpm|fixedparent|sensitivedataorigin|userwithauth|decrypt'
 make_key pcrbind 'fixedtpm|fixedparent|sensitivedataorigin|decrypt' pcr.policy
+make_key migratable 'sensitivedataorigin|userwithauth|decrypt'
+
+make_typed_key() { # NAME ALGORITHM ATTRIBUTES
+  tpm2_create -Q -C primary.ctx -g sha256 -G "$2" -a "$3" -u "$1.pub" -r "$1.priv"; flush
+  tpm2_load -Q -C primary.ctx -u "$1.pub" -r "$1.priv" -c "$1.ctx"; flush
+  tpm2_readpublic -Q -c "$1.ctx" -n "$1.name"; flush
+}
+make_typed_key restricted rsa2048:null:aes128cfb 'fixedtpm|fixedparent|sensitivedataorigin|userwithauth|restricted|decrypt'
+make_typed_key sign rsa2048:rsassa-sha256:null 'fixedtpm|fixedparent|sensitivedataorigin|userwithauth|sign'
+make_typed_key ak rsa2048:rsassa-sha256:null 'fixedtpm|fixedparent|sensitivedataorigin|userwithauth|restricted|sign'
+make_typed_key ak2 rsa2048:rsassa-sha256:null 'fixedtpm|fixedparent|sensitivedataorigin|userwithauth|restricted|sign'
+for key in bind pcrbind migratable restricted sign; do
+  tpm2_certify -Q -c "$key.ctx" -C ak.ctx -g sha256 -o "$key.certify" -s "$key.certsig"; flush
+done
 rm -f ./*.priv

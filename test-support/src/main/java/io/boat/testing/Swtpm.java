@@ -49,7 +49,9 @@ public final class Swtpm implements AutoCloseable {
     /**
      * A fresh swtpm holding "bind" (userWithAuth) and "pcrbind" (a TPM2_PolicyPCR authPolicy), loaded and
      * saved as KEY.ctx, with the files tpm2-tools wrote about them: KEY.pub (TPM2B_PUBLIC), KEY.name,
-     * KEY.pem, pcr.selection, pcr.values and pcr.policy (see deploy/tpm/bind-key-fixtures.sh).
+     * KEY.pem, pcr.selection, pcr.values and pcr.policy; also "migratable", "restricted" and "sign" keys to
+     * refuse and two AKs "ak" and "ak2", with every key but the AKs certified by ak in KEY.certify (TPMS_ATTEST)
+     * and KEY.certsig (TPMT_SIGNATURE) (see deploy/tpm/bind-key-fixtures.sh).
      */
     public static Swtpm withBindKeys() throws Exception {
         Swtpm tpm = prepare("boat-bindkey", "swtpm", "tpm2_createpolicy", "tpm2_rsadecrypt");

@@ -15,5 +15,11 @@
  * The bind key's public area is checked before it gets here
  * ({@code io.boat.attestation.client.tpm.BindKeyRequirements}); {@link io.boat.kms.release.BindKeyTarget}
  * re-checks only what the wrap itself depends on.
+ *
+ * <p>Where the host's report comes from: {@link io.boat.kms.release.AttestationHostReports} asks the
+ * attestation service (attestation-client's rest client, bounded timeouts), verifies the report's JWS and
+ * caches trusted reports by AK name; its bind-key evidence ({@code ReportedBindKey}) re-checks the public
+ * area, the AK's name and the TPM2_Certify itself, and recomputes the TPM2_PolicyPCR digest for
+ * {@link io.boat.kms.release.BindKeyEvidence#pcrBound()}.
  */
 package io.boat.kms.release;

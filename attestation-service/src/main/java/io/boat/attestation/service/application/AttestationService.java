@@ -1,7 +1,10 @@
 package io.boat.attestation.service.application;
 
+import io.boat.attestation.client.ReferencePcrs;
 import io.boat.attestation.client.SignedTrustReport;
 import io.boat.attestation.client.TrustReport;
+import io.boat.attestation.client.tpm.CertificationRejectedException;
+import io.boat.attestation.client.tpm.KeyCertificationVerifier;
 import io.boat.attestation.client.tpm.TpmFormatException;
 import io.boat.attestation.client.tpm.TpmPublic;
 import io.boat.attestation.service.domain.AttestationRepository;
@@ -9,12 +12,11 @@ import io.boat.attestation.service.domain.Challenge;
 import io.boat.attestation.service.domain.Host;
 import io.boat.attestation.service.domain.HostStatus;
 import io.boat.attestation.service.tpm.MakeCredential;
-import io.boat.attestation.service.tpm.TpmAttest;
-import io.boat.attestation.service.tpm.TpmSignature;
+import io.boat.attestation.client.tpm.TpmAttest;
+import io.boat.attestation.client.tpm.TpmSignature;
 import io.boat.attestation.service.verify.AkVerifier;
 import io.boat.attestation.service.verify.EkCertificateValidator;
 import io.boat.attestation.service.verify.EvidenceRejectedException;
-import io.boat.attestation.service.verify.KeyCertificationVerifier;
 import io.boat.attestation.service.verify.PcrPolicyEvaluator;
 import io.boat.attestation.service.verify.QuoteVerifier;
 import java.security.MessageDigest;
@@ -28,6 +30,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -181,15 +184,17 @@ public final class AttestationService {
         try {
             bind = certificationVerifier.verify(TpmPublic.parse(host.getAkPublic()), bindPublic, certifyInfo, signature);
             if (!MessageDigest.isEqual(certification.extraData(), nonce)) {
-                throw new EvidenceRejectedException("bind key certification does not carry the issued nonce "
+                throw new CertificationRejectedException("bind key certification does not carry the issued nonce "
                     + "as its qualifying data");
             }
-        } catch (EvidenceRejectedException | TpmFormatException e) {
+        } catch (CertificationRejectedException | TpmFormatException e) {
             LOG.info(() -> "bind key refused for akName=" + akName + ": " + e.getMessage());
             throw AttestationException.refused("bind_key_refused", e.getMessage());
         }
         host.setBindPublic(bind.encoded());
         host.setBindKeyName(HEX.formatHex(bind.name()));
+        host.setBindCertifyInfo(certifyInfo.clone());
+        host.setBindCertifySignature(signature.clone());
         repository.saveHost(host);
         LOG.info(() -> "bind key registered for akName=" + akName + ": " + host.getBindKeyName());
         return host.getBindKeyName();
@@ -282,11 +287,13 @@ public final class AttestationService {
     /** Judges the host now: its last verified PCR values against its group's current reference values. */
     private SignedTrustReport report(Host host) {
         TrustReport r = new TrustReport();
+        r.setReportId(UUID.randomUUID().toString());
         r.setHostId(host.getId());
         r.setAkName(host.getAkName());
         r.setHostGroup(host.getHostGroup());
         r.setLocation(host.getLocation());
         r.setAssetTag(host.getAssetTag());
+        r.setAkPublic(sized(host.getAkPublic()));
         r.setBindKeyName(host.getBindKeyName());
         if (host.getBindPublic() != null) {
             try {
@@ -295,17 +302,51 @@ public final class AttestationService {
             } catch (TpmFormatException e) {
                 throw new IllegalStateException(e);
             }
+            r.setBindPublic(sized(host.getBindPublic()));
+            r.setBindCertifyInfo(base64(host.getBindCertifyInfo()));
+            r.setBindCertifySignature(base64(host.getBindCertifySignature()));
         }
         r.setVerifiedAt(host.getVerifiedAt());
         r.setExpiresAt(host.getTrustExpiresAt());
         Map<Integer, Set<String>> policy = repository.referenceValues(host.getHostGroup());
         r.setPolicyVersion(policy.isEmpty() ? null : PcrPolicyEvaluator.version(policy));
+        r.setReferencePcrs(policy.isEmpty() ? null : referencePcrs(policy, host.getVerifiedPcrs().orElse(null)));
         r.setReasons(reasons(host, policy));
         r.setTrusted(r.getReasons().isEmpty());
         SignedTrustReport signed = new SignedTrustReport();
         signed.setReport(r);
         signed.setJws(signer.sign(r));
         return signed;
+    }
+
+    /**
+     * One expected value per PCR, as a TPM2_PolicyPCR needs. Where the group accepts several values for
+     * a PCR, the one the host's last verified quote showed (if accepted) is what its key can be bound to;
+     * otherwise the lowest, so the choice is stable.
+     */
+    private static ReferencePcrs referencePcrs(Map<Integer, Set<String>> policy, Map<Integer, byte[]> verified) {
+        Map<String, String> values = new TreeMap<>();
+        new TreeMap<>(policy).forEach((pcr, accepted) -> {
+            String seen = verified == null || verified.get(pcr) == null ? null : HEX.formatHex(verified.get(pcr));
+            values.put(Integer.toString(pcr), seen != null && accepted.contains(seen) ? seen : new TreeSet<>(accepted).first());
+        });
+        return new ReferencePcrs(ReferencePcrs.SHA256, values);
+    }
+
+    /** A stored TPMT_PUBLIC as the TPM2B_PUBLIC (16-bit size first) that tpm2-tools and reports use. */
+    private static String sized(byte[] tpmtPublic) {
+        if (tpmtPublic == null) {
+            return null;
+        }
+        byte[] out = new byte[tpmtPublic.length + 2];
+        out[0] = (byte) (tpmtPublic.length >>> 8);
+        out[1] = (byte) tpmtPublic.length;
+        System.arraycopy(tpmtPublic, 0, out, 2, tpmtPublic.length);
+        return base64(out);
+    }
+
+    private static String base64(byte[] bytes) {
+        return bytes == null ? null : Base64.getEncoder().encodeToString(bytes);
     }
 
     private List<String> reasons(Host host, Map<Integer, Set<String>> policy) {

@@ -11,13 +11,14 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.boat.attestation.client.TrustReport;
-import java.util.Date;
+import io.boat.attestation.client.TrustReportClaims;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
  * Signs trust reports as JWTs (RS256) so relying parties can check them offline with the key from
- * {@link #publicJwkSet()}. Claims: sub = AK name, iat = verifiedAt, exp = expiresAt, plus the report fields.
+ * {@link #publicJwkSet()}. Claims ({@link TrustReportClaims}): jti = reportId, sub = AK name, iat = verifiedAt,
+ * exp = expiresAt, plus the report fields.
  */
 public final class TrustReportSigner {
     private final CompletableFuture<RSAKey> key;
@@ -60,28 +61,11 @@ public final class TrustReportSigner {
     }
 
     public String sign(TrustReport r) {
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-            .issuer("boat-attestation-service")
-            .subject(r.getAkName())
-            .claim("hostId", r.getHostId())
-            .claim("trusted", r.isTrusted())
-            .claim("reasons", r.getReasons())
-            .claim("bindPublicKey", r.getBindPublicKey())
-            .claim("bindKeyName", r.getBindKeyName())
-            .claim("location", r.getLocation())
-            .claim("assetTag", r.getAssetTag())
-            .claim("hostGroup", r.getHostGroup())
-            .claim("policyVersion", r.getPolicyVersion());
-        if (r.getVerifiedAt() != null) {
-            claims.issueTime(Date.from(r.getVerifiedAt().toInstant()));
-        }
-        if (r.getExpiresAt() != null) {
-            claims.expirationTime(Date.from(r.getExpiresAt().toInstant()));
-        }
+        JWTClaimsSet claims = TrustReportClaims.toClaims(r);
         try {
             RSAKey k = key();
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(k.getKeyID()).build(),
-                claims.build());
+                claims);
             jwt.sign(new RSASSASigner(k));
             return jwt.serialize();
         } catch (JOSEException e) {

@@ -55,6 +55,12 @@ public class Host {
     private byte[] bindPublic;
     @Column(length = 68)
     private String bindKeyName;
+    /** The TPMS_ATTEST of the bind key's verified TPM2_Certify, kept so relying parties can re-check it. */
+    @Lob
+    private byte[] bindCertifyInfo;
+    /** The AK's TPMT_SIGNATURE over {@link #bindCertifyInfo}. */
+    @Lob
+    private byte[] bindCertifySignature;
     /** SHA-256 PCR values of the last verified quote, "index=hex" comma-separated; null before the first. */
     @Lob
     private String verifiedPcrs;
@@ -94,6 +100,10 @@ public class Host {
     public void setBindPublic(byte[] bindPublic) { this.bindPublic = bindPublic; }
     public String getBindKeyName() { return bindKeyName; }
     public void setBindKeyName(String bindKeyName) { this.bindKeyName = bindKeyName; }
+    public byte[] getBindCertifyInfo() { return bindCertifyInfo; }
+    public void setBindCertifyInfo(byte[] bindCertifyInfo) { this.bindCertifyInfo = bindCertifyInfo; }
+    public byte[] getBindCertifySignature() { return bindCertifySignature; }
+    public void setBindCertifySignature(byte[] signature) { this.bindCertifySignature = signature; }
     public Optional<SortedMap<Integer, byte[]>> getVerifiedPcrs() {
         if (verifiedPcrs == null) {
             return Optional.empty();

@@ -1,5 +1,5 @@
 /**
- * TPM 2.0 structures only the verifier needs (TPMS_ATTEST, TPMT_SIGNATURE, credential making and KDFa),
- * parsed with attestation-client's bounds-checked reader; TPMT_PUBLIC comes from attestation-client too.
+ * TPM 2.0 operations only the verifier needs (credential making and KDFa); TPMT_PUBLIC, TPMS_ATTEST,
+ * TPMT_SIGNATURE and the bind-key certification check come from attestation-client, which the KMS uses too.
  */
 package io.boat.attestation.service.tpm;

@@ -16,6 +16,10 @@ import io.boat.agent.tpm.KeyBlob;
 import io.boat.agent.tpm.Templates;
 import io.boat.agent.tpm.TpmAddress;
 import io.boat.attestation.client.SignedTrustReport;
+import io.boat.attestation.client.TrustReport;
+import io.boat.attestation.client.TrustReportClaims;
+import io.boat.attestation.client.tpm.KeyCertificationVerifier;
+import io.boat.attestation.client.tpm.TpmPublic;
 import io.boat.attestation.service.infrastructure.memory.InMemoryAttestationRepository;
 import io.boat.attestation.service.testsupport.InProcessAttestationApi;
 import io.boat.attestation.service.testsupport.MutableClock;
@@ -27,11 +31,13 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -133,6 +139,49 @@ class AttestationFlowTest {
         assertThat(jwt.getJWTClaimsSet().getSubject()).isEqualTo(e.akName());
         assertThat(jwt.getJWTClaimsSet().getBooleanClaim("trusted")).isTrue();
         assertThat(jwt.getJWTClaimsSet().getStringClaim("location")).isEqualTo("eu-west/rack-12");
+    }
+
+    @Test
+    void trustReport_trustedHost_carriesBindKeyEvidenceAndReferencePcrsInTheJws() throws Exception {
+        Agent.EnrollResult e = enroll();
+        policyFromCurrentPcrs();
+        attest();
+        Map<Integer, byte[]> pcrs = withTpm(t -> t.readPcrs(POLICY_PCRS.stream().mapToInt(i -> i).toArray()));
+
+        SignedTrustReport first = service.trustReport(e.akName());
+        SignedTrustReport second = service.trustReport(e.akName());
+
+        TrustReport r = first.getReport();
+        assertThat(UUID.fromString(r.getReportId())).isNotNull();
+        assertThat(second.getReport().getReportId()).isNotEqualTo(r.getReportId());
+        TpmPublic ak = TpmPublic.parseSized(Base64.getDecoder().decode(r.getAkPublic()));
+        assertThat(ak.nameHex()).isEqualTo(e.akName());
+        TpmPublic bind = new KeyCertificationVerifier().verify(ak,
+            TpmPublic.parseSized(Base64.getDecoder().decode(r.getBindPublic())).encoded(),
+            Base64.getDecoder().decode(r.getBindCertifyInfo()), Base64.getDecoder().decode(r.getBindCertifySignature()));
+        assertThat(bind.nameHex()).isEqualTo(e.bindKeyName());
+        // PCR 0 accepts two values: the report names the one this host's quote showed.
+        Map<String, String> expected = new TreeMap<>();
+        pcrs.forEach((pcr, v) -> expected.put(Integer.toString(pcr), HexFormat.of().formatHex(v)));
+        assertThat(r.getReferencePcrs().getBank()).isEqualTo("sha256");
+        assertThat(r.getReferencePcrs().getValues()).isEqualTo(expected);
+
+        SignedJWT jwt = SignedJWT.parse(first.getJws());
+        assertThat(jwt.getJWTClaimsSet().getJWTID()).isEqualTo(r.getReportId());
+        TrustReport signed = TrustReportClaims.fromClaims(jwt.getJWTClaimsSet());
+        assertThat(signed).usingRecursiveComparison().ignoringFields("verifiedAt", "expiresAt").isEqualTo(r);
+        // JWT times are whole seconds.
+        assertThat(signed.getExpiresAt().toEpochSecond()).isEqualTo(r.getExpiresAt().toEpochSecond());
+    }
+
+    @Test
+    void trustReport_groupWithoutReferenceValues_hasNoReferencePcrs() {
+        Agent.EnrollResult e = enroll();
+
+        TrustReport r = service.trustReport(e.akName()).getReport();
+
+        assertThat(r.getReferencePcrs()).isNull();
+        assertThat(r.getBindPublic()).isNotNull();
     }
 
     @Test

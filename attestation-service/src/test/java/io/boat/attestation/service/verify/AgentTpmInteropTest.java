@@ -7,6 +7,7 @@ import io.boat.agent.tpm.AgentTpm;
 import io.boat.agent.tpm.KeyBlob;
 import io.boat.agent.tpm.Templates;
 import io.boat.agent.tpm.TpmAddress;
+import io.boat.attestation.client.tpm.KeyCertificationVerifier;
 import io.boat.attestation.client.tpm.TpmPublic;
 import io.boat.attestation.service.tpm.MakeCredential;
 import io.boat.testing.Swtpm;

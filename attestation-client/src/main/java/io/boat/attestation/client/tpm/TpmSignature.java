@@ -1,8 +1,5 @@
-package io.boat.attestation.service.tpm;
+package io.boat.attestation.client.tpm;
 
-import io.boat.attestation.client.tpm.TpmAlg;
-import io.boat.attestation.client.tpm.TpmFormatException;
-import io.boat.attestation.client.tpm.TpmReader;
 
 import java.security.GeneralSecurityException;
 import java.security.Signature;

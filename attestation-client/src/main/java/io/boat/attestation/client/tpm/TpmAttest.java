@@ -1,7 +1,5 @@
-package io.boat.attestation.service.tpm;
+package io.boat.attestation.client.tpm;
 
-import io.boat.attestation.client.tpm.TpmFormatException;
-import io.boat.attestation.client.tpm.TpmReader;
 
 import java.util.ArrayList;
 import java.util.Collections;

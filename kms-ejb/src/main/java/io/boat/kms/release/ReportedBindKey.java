@@ -1,0 +1,121 @@
+package io.boat.kms.release;
+
+import io.boat.attestation.client.ReferencePcrs;
+import io.boat.attestation.client.TrustReport;
+import io.boat.attestation.client.tpm.BindKeyRequirements;
+import io.boat.attestation.client.tpm.CertificationRejectedException;
+import io.boat.attestation.client.tpm.KeyCertificationVerifier;
+import io.boat.attestation.client.tpm.PcrSelection;
+import io.boat.attestation.client.tpm.TpmAlg;
+import io.boat.attestation.client.tpm.TpmFormatException;
+import io.boat.attestation.client.tpm.TpmPublic;
+import io.boat.attestation.client.tpm.UnusableBindKeyException;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The bind-key evidence of a verified trust report, re-checked by BOAT itself rather than taken on the
+ * service's word: the public area against {@link BindKeyRequirements}, the AK public area against the
+ * AK name the request named, and the TPM2_Certify against both. The outcome is computed once per
+ * report (it depends only on the report), so a cached report costs no RSA verification per release.
+ */
+final class ReportedBindKey implements BindKeyEvidence {
+    private final AkName akName;
+    private final String akPublic;
+    private final String bindPublic;
+    private final String certifyInfo;
+    private final String certifySignature;
+    private final ReferencePcrs referencePcrs;
+    private volatile Outcome outcome;
+
+    /** Either the checked key or every reason it is unusable. */
+    private record Outcome(TpmPublic key, String problem) {
+    }
+
+    private ReportedBindKey(AkName akName, TrustReport report) {
+        this.akName = akName;
+        this.akPublic = report.getAkPublic();
+        this.bindPublic = report.getBindPublic();
+        this.certifyInfo = report.getBindCertifyInfo();
+        this.certifySignature = report.getBindCertifySignature();
+        this.referencePcrs = report.getReferencePcrs();
+    }
+
+    /** The report's bind key, or null when the report has none. */
+    static ReportedBindKey of(AkName akName, TrustReport report) {
+        return report.getBindPublic() == null ? null : new ReportedBindKey(akName, report);
+    }
+
+    @Override
+    public BindKeyTarget verifiedTarget(String reportId) {
+        Outcome checked = outcome();
+        if (checked.key() == null) {
+            throw new ReleaseException(ReleaseException.Reason.UNUSABLE_BIND_KEY,
+                "bind key of host " + akName + " is unusable: " + checked.problem());
+        }
+        return new BindKeyTarget(checked.key().rsaPublicKey(), checked.key().name(), reportId);
+    }
+
+    @Override
+    public boolean pcrBound() {
+        Outcome checked = outcome();
+        if (checked.key() == null || referencePcrs == null || !ReferencePcrs.SHA256.equals(referencePcrs.getBank())) {
+            return false;
+        }
+        try {
+            Map<Integer, byte[]> values = new TreeMap<>();
+            referencePcrs.getValues().forEach((pcr, hex) -> values.put(Integer.valueOf(pcr), HexFormat.of().parseHex(hex)));
+            PcrSelection selection = PcrSelection.of(TpmAlg.SHA256, values.keySet().stream().mapToInt(i -> i).toArray());
+            return BindKeyRequirements.standard().withPcrPolicy(selection, new ArrayList<>(values.values()))
+                .violations(checked.key()).isEmpty();
+        } catch (TpmFormatException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private Outcome outcome() {
+        Outcome o = outcome;
+        if (o == null) {
+            o = check();
+            outcome = o;
+        }
+        return o;
+    }
+
+    private Outcome check() {
+        try {
+            TpmPublic ak = TpmPublic.parseSized(decode("akPublic", akPublic));
+            if (!MessageDigest.isEqual(ak.name(), HexFormat.of().parseHex(akName.hex()))) {
+                return new Outcome(null, "the report's AK public area is not the AK " + akName);
+            }
+            TpmPublic bind = TpmPublic.parseSized(decode("bindPublic", bindPublic));
+            List<String> problems = BindKeyRequirements.standard().violations(bind);
+            if (!problems.isEmpty()) {
+                throw new UnusableBindKeyException(problems);
+            }
+            new KeyCertificationVerifier().verify(ak, bind.encoded(), decode("bindCertifyInfo", certifyInfo),
+                decode("bindCertifySignature", certifySignature));
+            return new Outcome(bind, null);
+        } catch (TpmFormatException | UnusableBindKeyException | CertificationRejectedException e) {
+            return new Outcome(null, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return new Outcome(null, e.getMessage());
+        }
+    }
+
+    private static byte[] decode(String field, String base64) {
+        if (base64 == null) {
+            throw new IllegalArgumentException("the report has no " + field);
+        }
+        try {
+            return Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the report's " + field + " is not base64");
+        }
+    }
+}
