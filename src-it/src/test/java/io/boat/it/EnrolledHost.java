@@ -37,17 +37,21 @@ import org.eclipse.microprofile.config.Config;
 final class EnrolledHost implements AutoCloseable {
     private static final String OPERATOR_TOKEN = UUID.randomUUID().toString();
     private static final List<Integer> PCRS = List.of(0, 1, 2, 3, 4, 5, 6, 7);
+    /** The host group the fixture host is put in, with its current PCRs as reference values. */
+    static final String HOST_GROUP = "it-hosts";
 
     private final Swtpm swtpm;
     private final PayaraMicro service;
     private final String akName;
     private final String bindKeyName;
+    private final Path state;
 
-    private EnrolledHost(Swtpm swtpm, PayaraMicro service, String akName, String bindKeyName) {
+    private EnrolledHost(Swtpm swtpm, PayaraMicro service, String akName, String bindKeyName, Path state) {
         this.swtpm = swtpm;
         this.service = service;
         this.akName = akName;
         this.bindKeyName = bindKeyName;
+        this.state = state;
     }
 
     static EnrolledHost start() throws Exception {
@@ -64,7 +68,7 @@ final class EnrolledHost implements AutoCloseable {
         if (!attested.getBoolean("trusted")) {
             throw new IllegalStateException("the fixture host is not trusted: " + attested);
         }
-        return new EnrolledHost(swtpm, service, akName, enrolled.getString("bindKeyName"));
+        return new EnrolledHost(swtpm, service, akName, enrolled.getString("bindKeyName"), state);
     }
 
     String akName() {
@@ -98,16 +102,51 @@ final class EnrolledHost implements AutoCloseable {
         return new AttestationHostReports(connection, AttestationHostReports.verifier(config, connection, clock), clock, 100);
     }
 
+    /** Runs the agent's attest again: the verdict, trusted or not. */
+    JsonObject attest() {
+        return agent(swtpm, service, state, "attest", 0, 2);
+    }
+
+    /** Extends {@code pcr} of the host's TPM, so its next quote no longer matches the reference values. */
+    void extendPcr(int pcr) throws Exception {
+        swtpm.tpm2("tpm2_pcrextend", pcr + ":sha256=" + "02".repeat(32));
+    }
+
+    /**
+     * Loads the agent's bind key (its blobs from the state directory) under the SRK with tpm2-tools, so
+     * {@link #unwrap} decrypts inside the TPM independently of BOAT's and the agent's code.
+     */
+    void loadBindKeyForTpm2Tools() throws Exception {
+        Files.write(swtpm.file("bind.tpm2b-pub"), sized(Files.readAllBytes(state.resolve("bind.pub"))));
+        Files.write(swtpm.file("bind.tpm2b-priv"), sized(Files.readAllBytes(state.resolve("bind.priv"))));
+        swtpm.tpm2("tpm2_load", "-C", "0x81000001", "-u", swtpm.file("bind.tpm2b-pub").toString(), "-r",
+            swtpm.file("bind.tpm2b-priv").toString(), "-c", swtpm.file("bind.ctx").toString());
+    }
+
+    /** TPM2_RSA_Decrypt (OAEP) with the bind key, by tpm2_rsadecrypt; {@code label} without its zero byte, or null. */
+    byte[] unwrap(byte[] blob, byte[] label) throws Exception {
+        return swtpm.rsaDecrypt("bind", blob, label);
+    }
+
+    /** TPM2B_*: a big-endian 16-bit size and the bytes (the agent keeps TPMT_PUBLIC and the private buffer). */
+    private static byte[] sized(byte[] body) {
+        return java.nio.ByteBuffer.allocate(2 + body.length).putShort((short) body.length).put(body).array();
+    }
+
     String get(String path) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).build(),
             HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static JsonObject agent(Swtpm swtpm, PayaraMicro service, Path state, String command) {
+        return agent(swtpm, service, state, command, 0);
+    }
+
+    private static JsonObject agent(Swtpm swtpm, PayaraMicro service, Path state, String command, int... accepted) {
         StringWriter out = new StringWriter();
         int rc = Main.run(new PrintWriter(out), "--tpm", swtpm.agentTpmOption(), "--service", service.baseUrl(),
             "--state-dir", state.toString(), "--json", command);
-        if (rc != 0) {
+        if (java.util.Arrays.stream(accepted).noneMatch(a -> a == rc)) {
             throw new IllegalStateException("agent " + command + " exited " + rc + ": " + out);
         }
         return Json.createReader(new StringReader(out.toString())).readObject();
@@ -120,9 +159,9 @@ final class EnrolledHost implements AutoCloseable {
         }
         String pcrs = now.entrySet().stream().map(e -> "\"" + e.getKey() + "\":[\"" + HexFormat.of().formatHex(e.getValue())
             + "\"]").collect(Collectors.joining(","));
-        put(service, "v1/host-groups/it-hosts/reference-values", "{\"pcrs\":{" + pcrs + "}}");
+        put(service, "v1/host-groups/" + HOST_GROUP + "/reference-values", "{\"pcrs\":{" + pcrs + "}}");
         put(service, "v1/hosts/" + akName + "/attributes",
-            "{\"hostGroup\":\"it-hosts\",\"location\":\"dc1/rack-7\",\"assetTag\":\"A-1\"}");
+            "{\"hostGroup\":\"" + HOST_GROUP + "\",\"location\":\"dc1/rack-7\",\"assetTag\":\"A-1\"}");
     }
 
     private static void put(PayaraMicro service, String path, String json) throws Exception {
