@@ -85,7 +85,8 @@ public class AttestedReleaseInterceptor {
             refused(caller, secret, request.akName(), host, snake(e.reason()), e.clientMessage());
             throw e;
         } catch (AttestationUnavailableException e) {
-            refused(caller, secret, request.akName(), host, "attestation_unavailable", e.getMessage());
+            // The log message may name the service's address; project admins read the audit, so it gets the client's.
+            refused(caller, secret, request.akName(), host, "attestation_unavailable", e.clientMessage());
             throw e;
         } catch (ReleaseException e) {
             refused(caller, secret, request.akName(), host, snake(e.reason()), e.getMessage());

@@ -270,6 +270,7 @@ class AttestedReleaseInterceptorTest {
         assertThat(audited).singleElement().satisfies(o -> {
             assertThat(o.reason()).isEqualTo("attestation_unavailable");
             assertThat(o.akName()).isEqualTo(AK.hex());
+            assertThat(o.detail()).isEqualTo("The attestation service is unavailable.").doesNotContain("127.0.0.1");
         });
     }
 
