@@ -47,7 +47,7 @@ public class ReleaseAudit {
         String where = " WHERE e.projectId = :p" + (secretId == null ? "" : " AND e.secretId = :s");
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(e) FROM ReleaseEventEntity e" + where, Long.class);
         TypedQuery<ReleaseEventEntity> items = em.createQuery("SELECT e FROM ReleaseEventEntity e" + where
-            + " ORDER BY e.at DESC, e.id", ReleaseEventEntity.class);
+            + " ORDER BY e.occurredAt DESC, e.id", ReleaseEventEntity.class);
         count.setParameter("p", caller.projectId());
         items.setParameter("p", caller.projectId());
         if (secretId != null) {
@@ -70,7 +70,7 @@ public class ReleaseAudit {
         e.reportId = o.reportId();
         e.actorId = o.actorId();
         e.detail = o.detail() == null || o.detail().length() <= MAX_DETAIL ? o.detail() : o.detail().substring(0, MAX_DETAIL);
-        e.at = OffsetDateTime.now(ZoneOffset.UTC);
+        e.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
         em.persist(e);
     }
 

@@ -23,6 +23,6 @@ public record ReleaseEvent(String id, String secretId, Decision decision, String
 
     static ReleaseEvent of(ReleaseEventEntity e) {
         return new ReleaseEvent(e.id, e.secretId, Decision.valueOf(e.decision), e.reason, e.akName, e.hostGroup,
-            e.reportId, e.actorId, e.detail, e.at);
+            e.reportId, e.actorId, e.detail, e.occurredAt);
     }
 }

@@ -49,5 +49,5 @@ public class ReleaseEventEntity {
     String detail;
 
     @Column(name = "occurred_at", nullable = false)
-    OffsetDateTime at;
+    OffsetDateTime occurredAt;
 }
