@@ -105,6 +105,24 @@ abstract class EarServerTests {
     }
 
     @Test
+    @Order(4)
+    void releasePolicy_attestationRequired_403WithoutAkHeaderAndAudited() {
+        Api owner = api.withToken(token);
+        String ref = storeKey(token, "ear-release", KEY);
+        Api.Response put = owner.putJson(ref + "/release-policy", "{\"attestation_required\":true}");
+        assertThat(put.status()).as(put.toString()).isEqualTo(200);
+
+        Api.Response refused = owner.get(ref + "/payload", "Accept", "application/octet-stream");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().getString("reason")).isEqualTo("attestation_required");
+        Api.Response unavailable = owner.get(ref + "/payload", "X-BOAT-AK-Name", "000b" + "5a".repeat(32));
+        assertThat(unavailable.status()).isEqualTo(500);
+        assertThat(unavailable.json().getString("reason")).isEqualTo("attestation_unavailable");
+        assertThat(owner.get("/v1/release-events?secret_id=" + ref.substring(ref.lastIndexOf('/') + 1)).json()
+                .getInt("total")).isEqualTo(3);
+    }
+
+    @Test
     @Order(5)
     void noToken_401() {
         Api.Response r = api.get("/v1/secrets");
