@@ -71,18 +71,30 @@ public final class Main {
         @Option(names = "--hostname", description = "Host name reported to the service (default: this host's name)")
         String hostname;
 
+        @Option(names = "--pcr-bound", description = "Create the bind key with a TPM2_PolicyPCR authPolicy over the current "
+            + "values of the host group's PCRs, so the TPM refuses to unwrap once they change (replaces a bind key bound otherwise)")
+        boolean pcrBound;
+
+        @Option(names = "--pcrs", paramLabel = "[sha256:]N,N,...", description = "With --pcr-bound: the PCRs (SHA-256 bank) "
+            + "of the policy; must be those of the host group's reference values (default: the PCRs the service asks to quote)")
+        String pcrs;
+
         @Override
         public Integer call() {
             try (AgentTpm t = AgentTpm.open(TpmAddress.parse(main.tpm))) {
                 String name = hostname != null ? hostname : InetAddress.getLocalHost().getHostName();
-                Agent.EnrollResult r = main.agent(t).enroll(name);
+                Agent.EnrollResult r = main.agent(t).enroll(name, pcrBound, parsePcrs(pcrs));
                 if (main.json) {
                     main.out.println(Json.createObjectBuilder().add("hostId", r.hostId()).add("akName", r.akName())
-                        .add("bindKeyName", r.bindKeyName()).add("alreadyEnrolled", r.alreadyEnrolled()).build());
+                        .add("bindKeyName", r.bindKeyName()).add("alreadyEnrolled", r.alreadyEnrolled())
+                        .add("bindKeyPcrs", Json.createArrayBuilder(r.bindKeyPcrs())).build());
                 } else {
                     main.out.println((r.alreadyEnrolled() ? "already enrolled" : "enrolled") + ": host " + r.hostId());
                     main.out.println("  AK name:       " + r.akName());
                     main.out.println("  bind key name: " + r.bindKeyName());
+                    if (!r.bindKeyPcrs().isEmpty()) {
+                        main.out.println("  bind key bound to PCRs (sha256): " + r.bindKeyPcrs());
+                    }
                 }
                 main.out.flush();
                 return EXIT_OK;
@@ -90,6 +102,25 @@ public final class Main {
                 return main.fail(e);
             }
         }
+    }
+
+    /** {@code sha256:0,1,7} or {@code 0,1,7}; null or blank is the empty list. */
+    static List<Integer> parsePcrs(String spec) {
+        if (spec == null || spec.isBlank()) {
+            return List.of();
+        }
+        String list = spec.strip();
+        if (list.regionMatches(true, 0, "sha256:", 0, 7)) {
+            list = list.substring(7);
+        }
+        if (!list.matches("\\d{1,2}(,\\d{1,2})*")) {
+            throw new IllegalArgumentException("Invalid PCR list '" + spec + "'; expected e.g. sha256:0,1,7 (SHA-256 bank only)");
+        }
+        List<Integer> pcrs = java.util.Arrays.stream(list.split(",")).map(Integer::valueOf).distinct().sorted().toList();
+        if (pcrs.get(pcrs.size() - 1) > 23) {
+            throw new IllegalArgumentException("Invalid PCR list '" + spec + "'; PCRs are 0 to 23");
+        }
+        return pcrs;
     }
 
     @Command(name = "attest", mixinStandardHelpOptions = true, description = "Quote the PCRs over a fresh nonce and report the service's verdict.")
