@@ -2,6 +2,7 @@ package io.boat.agent;
 
 import io.boat.agent.service.HttpAttestationApi;
 import io.boat.agent.service.ServiceException;
+import io.boat.agent.service.TlsFiles;
 import io.boat.agent.tpm.AgentTpm;
 import io.boat.agent.tpm.TpmAddress;
 import io.boat.agent.tpm.TpmUnavailableException;
@@ -31,7 +32,7 @@ public final class Main {
     static final int EXIT_ERROR = 1;
     static final int EXIT_UNTRUSTED = 2;
 
-    @Option(names = "--tpm", scope = ScopeType.INHERIT, defaultValue = "${env:BOAT_TPM}",
+    @Option(names = HostOptions.TPM, scope = ScopeType.INHERIT, defaultValue = "${env:BOAT_TPM}",
         description = "TPM: device:/dev/tpmrm0 (default), tcp:HOST:PORT or swtpm:host=HOST,port=PORT (env BOAT_TPM)")
     String tpm;
 
@@ -39,17 +40,30 @@ public final class Main {
         description = "Attestation service base URL (env BOAT_ATTESTATION_URL)")
     String service;
 
-    @Option(names = "--state-dir", scope = ScopeType.INHERIT, defaultValue = "${env:BOAT_AGENT_STATE:-${sys:user.home}/.boat-agent}",
+    @Option(names = HostOptions.STATE_DIR, scope = ScopeType.INHERIT, defaultValue = "${env:BOAT_AGENT_STATE:-${sys:user.home}/.boat-agent}",
         description = "Where key blobs and the enrollment record are kept (env BOAT_AGENT_STATE)")
     Path stateDir;
 
     @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print machine-readable JSON")
     boolean json;
 
+    @Option(names = HostOptions.CACERT, scope = ScopeType.INHERIT, defaultValue = "${env:BOAT_CACERT}", paramLabel = "FILE",
+        description = "PEM CA bundle to trust for HTTPS to BOAT and the attestation service, instead of the JDK's "
+            + "default trust store (env BOAT_CACERT)")
+    Path cacert;
+
+    @Option(names = HostOptions.CERT, scope = ScopeType.INHERIT, defaultValue = "${env:BOAT_CERT}", paramLabel = "FILE",
+        description = "PEM client certificate (chain) for mutual TLS; needs --key (env BOAT_CERT)")
+    Path cert;
+
+    @Option(names = HostOptions.KEY, scope = ScopeType.INHERIT, defaultValue = "${env:BOAT_KEY}", paramLabel = "FILE",
+        description = "The client certificate's unencrypted PKCS#8 PEM private key (env BOAT_KEY)")
+    Path key;
+
     PrintWriter out;
 
     Agent agent(AgentTpm agentTpm) {
-        return new Agent(agentTpm, new HttpAttestationApi(service), new StateDir(stateDir));
+        return new Agent(agentTpm, new HttpAttestationApi(service, new TlsFiles(cacert, cert, key)), new StateDir(stateDir));
     }
 
     int fail(Exception e) {
@@ -176,15 +190,21 @@ public final class Main {
 
     /** Runs the command line and returns the exit code (for tests). */
     public static int run(PrintWriter out, String... args) {
+        return commandLine(out).execute(args);
+    }
+
+    /** The command line with every subcommand, printing to {@code out} (tests reach subcommands through it). */
+    public static CommandLine commandLine(PrintWriter out) {
         Main main = new Main();
         main.out = out;
         CommandLine cl = new CommandLine(main);
         cl.addSubcommand(new io.boat.agent.image.EncryptImageCommand());
         cl.addSubcommand(new io.boat.agent.image.DecryptImageCommand());
         cl.addSubcommand(new io.boat.agent.vm.LaunchCommand());
+        cl.addSubcommand(new FetchKeyCommand());
         cl.setOut(out);
         cl.setErr(out);
-        return cl.execute(args);
+        return cl;
     }
 
     /** Our output goes to the real stdout; TSS.Java's own diagnostics (printed to System.out) go to stderr. */

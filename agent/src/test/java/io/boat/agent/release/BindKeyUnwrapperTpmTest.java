@@ -3,12 +3,6 @@ package io.boat.agent.release;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.nimbusds.jose.EncryptionMethod;
-import com.nimbusds.jose.JWEAlgorithm;
-import com.nimbusds.jose.JWEHeader;
-import com.nimbusds.jose.JWEObject;
-import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.RSAEncrypter;
 import io.boat.agent.tpm.AgentTpm;
 import io.boat.agent.tpm.BindKey;
 import io.boat.agent.tpm.KeyBlob;
@@ -16,25 +10,16 @@ import io.boat.agent.tpm.PcrPolicyFailedException;
 import io.boat.agent.tpm.Templates;
 import io.boat.agent.tpm.TpmAddress;
 import io.boat.testing.Swtpm;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.security.KeyFactory;
 import java.security.SecureRandom;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.MGF1ParameterSpec;
-import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
 import java.util.List;
 import java.util.TreeMap;
-import javax.crypto.Cipher;
-import javax.crypto.spec.OAEPParameterSpec;
-import javax.crypto.spec.PSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tss.TpmException;
-import tss.tpm.TPM2B_PUBLIC_KEY_RSA;
 import tss.tpm.TPMA_OBJECT;
 import tss.tpm.TPMT_PUBLIC;
 
@@ -74,26 +59,6 @@ class BindKeyUnwrapperTpmTest {
         }
     }
 
-    static RSAPublicKey publicKey(KeyBlob key) throws Exception {
-        TPMT_PUBLIC pub = TPMT_PUBLIC.fromBytes(key.publicArea());
-        BigInteger modulus = new BigInteger(1, ((TPM2B_PUBLIC_KEY_RSA) pub.unique).buffer);
-        return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(modulus, BigInteger.valueOf(65537)));
-    }
-
-    static String nimbusJwe(KeyBlob key, String kid, byte[] secret) throws Exception {
-        JWEObject jwe = new JWEObject(new JWEHeader.Builder(JWEAlgorithm.RSA_OAEP_256, EncryptionMethod.A256GCM)
-            .keyID(kid).customParam("boat_report_id", "report-1").build(), new Payload(secret));
-        jwe.encrypt(new RSAEncrypter(publicKey(key)));
-        return jwe.serialize();
-    }
-
-    static byte[] jdkRawWrap(KeyBlob key, byte[] secret) throws Exception {
-        Cipher c = Cipher.getInstance("RSA/ECB/OAEPPadding");
-        c.init(Cipher.ENCRYPT_MODE, publicKey(key), new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256,
-            new PSource.PSpecified(new byte[] {'T', 'P', 'M', '2', 0})));
-        return c.doFinal(secret);
-    }
-
     private static byte[] random(int n) {
         byte[] b = new byte[n];
         RANDOM.nextBytes(b);
@@ -103,36 +68,33 @@ class BindKeyUnwrapperTpmTest {
     @Test
     void jwe_nimbusToBindKey_unwrapsToExactBytes() throws Exception {
         byte[] secret = random(32);
-        String jwe = nimbusJwe(bind.blob(), bind.nameHex(), secret);
+        String jwe = WrappedKeys.nimbusJwe(bind.blob(), bind.nameHex(), secret);
         assertThat(unwrap(bind, WrapFormat.JWE, jwe.getBytes(StandardCharsets.US_ASCII))).isEqualTo(secret);
     }
 
     @Test
     void jwe_secretLargerThanOneRsaBlock_unwraps() throws Exception {
         byte[] secret = random(1000);
-        assertThat(unwrap(bind, WrapFormat.JWE, nimbusJwe(bind.blob(), bind.nameHex(), secret).getBytes(StandardCharsets.US_ASCII)))
+        assertThat(unwrap(bind, WrapFormat.JWE, WrappedKeys.nimbusJwe(bind.blob(), bind.nameHex(), secret).getBytes(StandardCharsets.US_ASCII)))
             .isEqualTo(secret);
     }
 
     @Test
     void raw_jdkOaepWithTpm2Label_unwrapsToExactBytes() throws Exception {
         byte[] secret = random(32);
-        assertThat(unwrap(bind, WrapFormat.RAW, jdkRawWrap(bind.blob(), secret))).isEqualTo(secret);
+        assertThat(unwrap(bind, WrapFormat.RAW, WrappedKeys.jdkRawWrap(bind.blob(), secret))).isEqualTo(secret);
     }
 
     @Test
     void raw_blockWithEmptyLabel_refusedByTpm() throws Exception {
-        Cipher c = Cipher.getInstance("RSA/ECB/OAEPPadding");
-        c.init(Cipher.ENCRYPT_MODE, publicKey(bind.blob()), new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256,
-            PSource.PSpecified.DEFAULT));
-        byte[] block = c.doFinal(random(32));
+        byte[] block = WrappedKeys.jdkOaep(bind.blob(), random(32), new byte[0]);
         assertThatThrownBy(() -> unwrap(bind, WrapFormat.RAW, block)).isInstanceOf(TpmException.class);
     }
 
     @Test
     void jwe_kidOfAnotherKey_refusedAsKidMismatch() throws Exception {
         String other = "000b" + "ab".repeat(32);
-        String jwe = nimbusJwe(bind.blob(), other, random(32));
+        String jwe = WrappedKeys.nimbusJwe(bind.blob(), other, random(32));
         assertThatThrownBy(() -> unwrap(bind, WrapFormat.JWE, jwe.getBytes(StandardCharsets.US_ASCII)))
             .isInstanceOfSatisfying(WrappedKeyRejectedException.class, e -> {
                 assertThat(e.reason()).isEqualTo(WrappedKeyRejectedException.Reason.KID_MISMATCH);
@@ -142,7 +104,7 @@ class BindKeyUnwrapperTpmTest {
 
     @Test
     void jwe_tamperedCiphertext_refusedAsIntegrity() throws Exception {
-        String[] parts = nimbusJwe(bind.blob(), bind.nameHex(), random(32)).split("\\.");
+        String[] parts = WrappedKeys.nimbusJwe(bind.blob(), bind.nameHex(), random(32)).split("\\.");
         byte[] ct = Base64.getUrlDecoder().decode(parts[3]);
         ct[0] ^= 1;
         parts[3] = Base64.getUrlEncoder().withoutPadding().encodeToString(ct);
@@ -151,8 +113,8 @@ class BindKeyUnwrapperTpmTest {
 
     @Test
     void jwe_headerReportIdSwapped_refusedAsIntegrity() throws Exception {
-        String[] parts = nimbusJwe(bind.blob(), bind.nameHex(), random(32)).split("\\.");
-        String header = new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8).replace("report-1", "report-2");
+        String[] parts = WrappedKeys.nimbusJwe(bind.blob(), bind.nameHex(), random(32)).split("\\.");
+        String header = new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8).replace(WrappedKeys.REPORT_ID, "report-2");
         parts[0] = Base64.getUrlEncoder().withoutPadding().encodeToString(header.getBytes(StandardCharsets.UTF_8));
         assertRefusedAsIntegrity(parts);
     }
@@ -187,13 +149,13 @@ class BindKeyUnwrapperTpmTest {
             pcrBound = new BindKey(tpm.createPcrBoundBindKey(POLICY_PCRS), tpm.readPcrs(new int[] {0, 1, 7}));
         }
         byte[] secret = random(32);
-        assertThat(unwrap(pcrBound, WrapFormat.RAW, jdkRawWrap(pcrBound.blob(), secret))).isEqualTo(secret);
-        assertThat(unwrap(pcrBound, WrapFormat.JWE, nimbusJwe(pcrBound.blob(), pcrBound.nameHex(), secret)
+        assertThat(unwrap(pcrBound, WrapFormat.RAW, WrappedKeys.jdkRawWrap(pcrBound.blob(), secret))).isEqualTo(secret);
+        assertThat(unwrap(pcrBound, WrapFormat.JWE, WrappedKeys.nimbusJwe(pcrBound.blob(), pcrBound.nameHex(), secret)
             .getBytes(StandardCharsets.US_ASCII))).isEqualTo(secret);
 
         swtpm.tpm2("tpm2_pcrextend", "7:sha256=" + "42".repeat(32));
 
-        byte[] wrapped = jdkRawWrap(pcrBound.blob(), secret);
+        byte[] wrapped = WrappedKeys.jdkRawWrap(pcrBound.blob(), secret);
         assertThatThrownBy(() -> unwrap(pcrBound, WrapFormat.RAW, wrapped))
             .isInstanceOfSatisfying(PcrPolicyFailedException.class, e -> {
                 assertThat(e.pcrs()).containsExactly(7);
@@ -205,7 +167,7 @@ class BindKeyUnwrapperTpmTest {
     void pcrBoundKey_passwordSession_refusedByTpm() throws Exception {
         try (AgentTpm tpm = open()) {
             KeyBlob key = tpm.createPcrBoundBindKey(POLICY_PCRS);
-            byte[] block = jdkRawWrap(key, random(32));
+            byte[] block = WrappedKeys.jdkRawWrap(key, random(32));
             // userWithAuth is clear: the empty password does not authorise use, only the policy does.
             assertThatThrownBy(() -> tpm.unwrap(key, block, "TPM2", List.of())).isInstanceOf(TpmException.class)
                 .hasMessageContaining("AUTH_UNAVAILABLE");
