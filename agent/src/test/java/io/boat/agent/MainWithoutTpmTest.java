@@ -59,6 +59,29 @@ class MainWithoutTpmTest {
     }
 
     @Test
+    void help_attestedReleaseOptions_listed() {
+        StringWriter fetch = new StringWriter();
+        assertThat(Main.run(new PrintWriter(fetch), "fetch-key", "--help")).isZero();
+        assertThat(fetch.toString()).contains("Usage: boat-agent fetch-key").contains("SECRET_REF").contains("--format=jwe|raw")
+            .contains("--out=FILE").contains("--cacert=FILE").contains("--cert=FILE").contains("--key=FILE").contains("--tpm");
+        StringWriter enroll = new StringWriter();
+        Main.run(new PrintWriter(enroll), "enroll", "--help");
+        assertThat(enroll.toString()).contains("--pcr-bound").contains("--pcrs=[sha256:]N,N,...");
+        StringWriter decrypt = new StringWriter();
+        Main.run(new PrintWriter(decrypt), "decrypt-image", "--help");
+        assertThat(decrypt.toString()).contains("--attested");
+    }
+
+    @Test
+    void enroll_badPcrList_failsNamingIt() {
+        StringWriter out = new StringWriter();
+        int rc = Main.run(new PrintWriter(out), "--tpm", "tcp:127.0.0.1:1", "--state-dir", state.toString(), "enroll",
+            "--pcr-bound", "--pcrs", "sha1:0");
+        assertThat(rc).isEqualTo(1);
+        assertThat(out.toString()).contains("error");
+    }
+
+    @Test
     void attest_help_listsWatchOption() {
         StringWriter out = new StringWriter();
         Main.run(new PrintWriter(out), "attest", "--help");
