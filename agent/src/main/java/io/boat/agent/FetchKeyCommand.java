@@ -10,6 +10,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -48,6 +49,12 @@ public final class FetchKeyCommand implements Callable<Integer> {
     /** The process's real standard output: Main points System.out at stderr for TSS.Java's diagnostics. */
     OutputStream stdout = new FileOutputStream(FileDescriptor.out);
 
+    /**
+     * Where errors go when the key goes to standard output: the real standard error, so an error line is
+     * never piped into the key's consumer as if it were the key (Main prints errors to standard output).
+     */
+    PrintWriter stderr = new PrintWriter(new FileOutputStream(FileDescriptor.err), true);
+
     @Override
     public Integer call() {
         try {
@@ -65,7 +72,7 @@ public final class FetchKeyCommand implements Callable<Integer> {
             }
             return CommandErrors.EXIT_OK;
         } catch (Exception e) {
-            return CommandErrors.report(spec.commandLine().getErr(), e);
+            return CommandErrors.report(out == null ? stderr : spec.commandLine().getErr(), e);
         }
     }
 

@@ -175,7 +175,7 @@ class AttestedCommandsTest {
     void fetchKey_notEnrolled_failsWithoutAskingBoat() {
         int before = boat.requests().size();
 
-        int rc = run("fetch-key", secretRef());
+        int rc = run("fetch-key", secretRef(), "--out", dir.resolve("key.bin").toString());
 
         assertThat(rc).isEqualTo(1);
         assertThat(out.toString()).contains("error (not_enrolled)").contains("run 'enroll' first");
@@ -183,9 +183,28 @@ class AttestedCommandsTest {
     }
 
     @Test
+    void fetchKey_toStdoutRefused_errorGoesToStderrNotIntoTheKeyPipe() {
+        enroll(false);
+        boat.answerJson(401, "{\"code\":401,\"title\":\"Unauthorized\",\"description\":\"PCR 7 differs\",\"reason\":\"host_untrusted\"}");
+        CommandLine cl = Main.commandLine(new PrintWriter(out));
+        FetchKeyCommand fetch = (FetchKeyCommand) cl.getSubcommands().get("fetch-key").getCommand();
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        StringWriter stderr = new StringWriter();
+        fetch.stdout = stdout;
+        fetch.stderr = new PrintWriter(stderr);
+
+        int rc = run(cl, "fetch-key", secretRef());
+
+        assertThat(rc).isEqualTo(1);
+        assertThat(stdout.toByteArray()).isEmpty();
+        assertThat(out.toString()).isEmpty();
+        assertThat(stderr.toString()).contains("error (http_401)").contains("host_untrusted").contains("PCR 7 differs");
+    }
+
+    @Test
     void fetchKey_badFormat_failsAsBadArgument() {
         enroll(false);
-        assertThat(run("fetch-key", secretRef(), "--format", "pem")).isEqualTo(1);
+        assertThat(run("fetch-key", secretRef(), "--format", "pem", "--out", dir.resolve("key.bin").toString())).isEqualTo(1);
         assertThat(out.toString()).contains("error (bad_argument): Invalid format 'pem'");
     }
 
