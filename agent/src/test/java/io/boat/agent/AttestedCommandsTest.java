@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -35,7 +34,6 @@ import picocli.CommandLine;
  */
 class AttestedCommandsTest {
     private static final String SECRET_ID = "0b9a1c4e-7f51-4d7c-9f2a-3c1d2e4f5a6b";
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static Swtpm swtpm;
     private static CannedHttpServer boat;
 
@@ -88,16 +86,10 @@ class AttestedCommandsTest {
         return cl.execute(all.toArray(String[]::new));
     }
 
-    private static byte[] random(int n) {
-        byte[] b = new byte[n];
-        RANDOM.nextBytes(b);
-        return b;
-    }
-
     @Test
     void fetchKey_jweAnswer_writesExactKeyTo0600FileAndNamesTheAk() throws Exception {
         BindKey bind = enroll(false);
-        byte[] secret = random(32);
+        byte[] secret = WrappedKeys.secret(32);
         boat.answer(200, "application/jose", WrappedKeys.nimbusJwe(bind.blob(), bind.nameHex(), secret).getBytes(StandardCharsets.US_ASCII));
         Path key = dir.resolve("key.bin");
         int before = boat.requests().size();
@@ -119,7 +111,7 @@ class AttestedCommandsTest {
     @Test
     void fetchKey_rawFormatToStdout_writesExactBytesAndAsksForOctetStream() throws Exception {
         BindKey bind = enroll(false);
-        byte[] secret = random(32);
+        byte[] secret = WrappedKeys.secret(32);
         boat.answer(200, "application/octet-stream", WrappedKeys.jdkRawWrap(bind.blob(), secret));
         CommandLine cl = Main.commandLine(new PrintWriter(out));
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
@@ -161,7 +153,7 @@ class AttestedCommandsTest {
     void fetchKey_jweWrappedToAnotherKey_refusedAsKidMismatch() throws Exception {
         BindKey bind = enroll(false);
         String otherKid = "000b" + "cd".repeat(32);
-        boat.answer(200, "application/jose", WrappedKeys.nimbusJwe(bind.blob(), otherKid, random(32)).getBytes(StandardCharsets.US_ASCII));
+        boat.answer(200, "application/jose", WrappedKeys.nimbusJwe(bind.blob(), otherKid, WrappedKeys.secret(32)).getBytes(StandardCharsets.US_ASCII));
         Path key = dir.resolve("key.bin");
 
         int rc = run("fetch-key", secretRef(), "--out", key.toString());
@@ -212,7 +204,7 @@ class AttestedCommandsTest {
     void fetchKey_pcrBoundKeyAfterItsPcrIsExtended_tpmRefusesAndTheErrorNamesThePcr() throws Exception {
         BindKey bind = enroll(true);
         assertThat(bind.policyPcrs()).containsExactly(16);
-        byte[] secret = random(32);
+        byte[] secret = WrappedKeys.secret(32);
         boat.answer(200, "application/jose", WrappedKeys.nimbusJwe(bind.blob(), bind.nameHex(), secret).getBytes(StandardCharsets.US_ASCII));
         assertThat(run("fetch-key", secretRef(), "--out", dir.resolve("before.bin").toString())).as(out.toString()).isZero();
         assertThat(Files.readAllBytes(dir.resolve("before.bin"))).isEqualTo(secret);
@@ -228,8 +220,8 @@ class AttestedCommandsTest {
     @Test
     void decryptImage_attested_decryptsWithTheTpmUnwrappedKey() throws Exception {
         BindKey bind = enroll(false);
-        byte[] secret = random(32);
-        byte[] plain = random(3 * ImageHeader.MIN_CHUNK_SIZE + 17);
+        byte[] secret = WrappedKeys.secret(32);
+        byte[] plain = WrappedKeys.secret(3 * ImageHeader.MIN_CHUNK_SIZE + 17);
         Path enc = dir.resolve("image.enc");
         try (ImageKey key = ImageKey.copyOf(secret)) {
             ImageCipher.encrypt(key, SECRET_ID, ImageHeader.MIN_CHUNK_SIZE, new ByteArrayInputStream(plain), enc, Progress.none());
@@ -249,7 +241,7 @@ class AttestedCommandsTest {
     void decryptImage_attestedHostUntrusted_printsReasonAndLeavesNoOutput() throws Exception {
         enroll(false);
         Path enc = dir.resolve("image.enc");
-        try (ImageKey key = ImageKey.copyOf(random(32))) {
+        try (ImageKey key = ImageKey.copyOf(WrappedKeys.secret(32))) {
             ImageCipher.encrypt(key, SECRET_ID, ImageHeader.MIN_CHUNK_SIZE, new ByteArrayInputStream(new byte[100]), enc, Progress.none());
         }
         boat.answerJson(401, "{\"code\":401,\"title\":\"Unauthorized\",\"description\":\"PCR 7 differs\",\"reason\":\"host_untrusted\"}");

@@ -12,7 +12,6 @@ import io.boat.agent.tpm.TpmAddress;
 import io.boat.testing.Swtpm;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.TreeMap;
@@ -29,7 +28,6 @@ import tss.tpm.TPMT_PUBLIC;
  */
 class BindKeyUnwrapperTpmTest {
     private static final List<Integer> POLICY_PCRS = List.of(0, 1, 7);
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static Swtpm swtpm;
     private static BindKey bind;
 
@@ -59,42 +57,36 @@ class BindKeyUnwrapperTpmTest {
         }
     }
 
-    private static byte[] random(int n) {
-        byte[] b = new byte[n];
-        RANDOM.nextBytes(b);
-        return b;
-    }
-
     @Test
     void jwe_nimbusToBindKey_unwrapsToExactBytes() throws Exception {
-        byte[] secret = random(32);
+        byte[] secret = WrappedKeys.secret(32);
         String jwe = WrappedKeys.nimbusJwe(bind.blob(), bind.nameHex(), secret);
         assertThat(unwrap(bind, WrapFormat.JWE, jwe.getBytes(StandardCharsets.US_ASCII))).isEqualTo(secret);
     }
 
     @Test
     void jwe_secretLargerThanOneRsaBlock_unwraps() throws Exception {
-        byte[] secret = random(1000);
+        byte[] secret = WrappedKeys.secret(1000);
         assertThat(unwrap(bind, WrapFormat.JWE, WrappedKeys.nimbusJwe(bind.blob(), bind.nameHex(), secret).getBytes(StandardCharsets.US_ASCII)))
             .isEqualTo(secret);
     }
 
     @Test
     void raw_jdkOaepWithTpm2Label_unwrapsToExactBytes() throws Exception {
-        byte[] secret = random(32);
+        byte[] secret = WrappedKeys.secret(32);
         assertThat(unwrap(bind, WrapFormat.RAW, WrappedKeys.jdkRawWrap(bind.blob(), secret))).isEqualTo(secret);
     }
 
     @Test
     void raw_blockWithEmptyLabel_refusedByTpm() throws Exception {
-        byte[] block = WrappedKeys.jdkOaep(bind.blob(), random(32), new byte[0]);
+        byte[] block = WrappedKeys.jdkOaep(bind.blob(), WrappedKeys.secret(32), new byte[0]);
         assertThatThrownBy(() -> unwrap(bind, WrapFormat.RAW, block)).isInstanceOf(TpmException.class);
     }
 
     @Test
     void jwe_kidOfAnotherKey_refusedAsKidMismatch() throws Exception {
         String other = "000b" + "ab".repeat(32);
-        String jwe = WrappedKeys.nimbusJwe(bind.blob(), other, random(32));
+        String jwe = WrappedKeys.nimbusJwe(bind.blob(), other, WrappedKeys.secret(32));
         assertThatThrownBy(() -> unwrap(bind, WrapFormat.JWE, jwe.getBytes(StandardCharsets.US_ASCII)))
             .isInstanceOfSatisfying(WrappedKeyRejectedException.class, e -> {
                 assertThat(e.reason()).isEqualTo(WrappedKeyRejectedException.Reason.KID_MISMATCH);
@@ -104,7 +96,7 @@ class BindKeyUnwrapperTpmTest {
 
     @Test
     void jwe_tamperedCiphertext_refusedAsIntegrity() throws Exception {
-        String[] parts = WrappedKeys.nimbusJwe(bind.blob(), bind.nameHex(), random(32)).split("\\.");
+        String[] parts = WrappedKeys.nimbusJwe(bind.blob(), bind.nameHex(), WrappedKeys.secret(32)).split("\\.");
         byte[] ct = Base64.getUrlDecoder().decode(parts[3]);
         ct[0] ^= 1;
         parts[3] = Base64.getUrlEncoder().withoutPadding().encodeToString(ct);
@@ -113,7 +105,7 @@ class BindKeyUnwrapperTpmTest {
 
     @Test
     void jwe_headerReportIdSwapped_refusedAsIntegrity() throws Exception {
-        String[] parts = WrappedKeys.nimbusJwe(bind.blob(), bind.nameHex(), random(32)).split("\\.");
+        String[] parts = WrappedKeys.nimbusJwe(bind.blob(), bind.nameHex(), WrappedKeys.secret(32)).split("\\.");
         String header = new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8).replace(WrappedKeys.REPORT_ID, "report-2");
         parts[0] = Base64.getUrlEncoder().withoutPadding().encodeToString(header.getBytes(StandardCharsets.UTF_8));
         assertRefusedAsIntegrity(parts);
@@ -148,7 +140,7 @@ class BindKeyUnwrapperTpmTest {
         try (AgentTpm tpm = open()) {
             pcrBound = new BindKey(tpm.createPcrBoundBindKey(POLICY_PCRS), tpm.readPcrs(new int[] {0, 1, 7}));
         }
-        byte[] secret = random(32);
+        byte[] secret = WrappedKeys.secret(32);
         assertThat(unwrap(pcrBound, WrapFormat.RAW, WrappedKeys.jdkRawWrap(pcrBound.blob(), secret))).isEqualTo(secret);
         assertThat(unwrap(pcrBound, WrapFormat.JWE, WrappedKeys.nimbusJwe(pcrBound.blob(), pcrBound.nameHex(), secret)
             .getBytes(StandardCharsets.US_ASCII))).isEqualTo(secret);
@@ -167,7 +159,7 @@ class BindKeyUnwrapperTpmTest {
     void pcrBoundKey_passwordSession_refusedByTpm() throws Exception {
         try (AgentTpm tpm = open()) {
             KeyBlob key = tpm.createPcrBoundBindKey(POLICY_PCRS);
-            byte[] block = WrappedKeys.jdkRawWrap(key, random(32));
+            byte[] block = WrappedKeys.jdkRawWrap(key, WrappedKeys.secret(32));
             // userWithAuth is clear: the empty password does not authorise use, only the policy does.
             assertThatThrownBy(() -> tpm.unwrap(key, block, "TPM2", List.of())).isInstanceOf(TpmException.class)
                 .hasMessageContaining("AUTH_UNAVAILABLE");

@@ -24,8 +24,16 @@ import tss.tpm.TPMT_PUBLIC;
  */
 public final class WrappedKeys {
     public static final String REPORT_ID = "report-1";
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private WrappedKeys() {
+    }
+
+    /** {@code n} random bytes: a secret to wrap. */
+    public static byte[] secret(int n) {
+        byte[] b = new byte[n];
+        RANDOM.nextBytes(b);
+        return b;
     }
 
     /** The bind key's public key, from its TPMT_PUBLIC (exponent 0 there means 65537). */
