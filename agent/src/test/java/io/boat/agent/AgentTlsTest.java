@@ -7,21 +7,11 @@ import io.boat.agent.service.AttestationApi;
 import io.boat.agent.service.HttpAttestationApi;
 import io.boat.agent.service.ServiceException;
 import io.boat.agent.service.TlsFiles;
-import io.boat.kmip.testing.TestPki;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.PrivateKey;
-import java.security.SecureRandom;
-import java.security.cert.Certificate;
-import java.util.Base64;
 import java.util.List;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,25 +24,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AgentTlsTest {
     private static final String SECRET = "http-secret-id";
-    private static TestPki.Issued ca;
-    private static TestPki.Issued client;
+    private static AgentPki pki;
     private static CannedHttpServer server;
     @TempDir
-    static Path pki;
+    static Path pkiDir;
 
     private final StringWriter out = new StringWriter();
 
     @BeforeAll
     static void start() throws Exception {
-        ca = TestPki.ca("BOAT test CA");
-        client = TestPki.client(ca, "compute-host-1");
-        TestPki.writePem(pki.resolve("ca.pem"), ca.cert());
-        TestPki.writePem(pki.resolve("client.pem"), client.cert());
-        Files.writeString(pki.resolve("client.key"), pkcs8Pem(client.keys().getPrivate()));
-        TestPki.writePem(pki.resolve("client-pkcs1.key"), client.keys().getPrivate());
-        TestPki.Issued otherCa = TestPki.ca("Some other CA");
-        TestPki.writePem(pki.resolve("other-ca.pem"), otherCa.cert());
-        server = CannedHttpServer.https(serverContext(TestPki.server(ca)), true);
+        pki = AgentPki.create(pkiDir);
+        server = pki.server(true);
     }
 
     @AfterAll
@@ -60,28 +42,6 @@ class AgentTlsTest {
         if (server != null) {
             server.close();
         }
-    }
-
-    private static String pkcs8Pem(PrivateKey key) {
-        return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-            .encodeToString(key.getEncoded()) + "\n-----END PRIVATE KEY-----\n";
-    }
-
-    /** The server's certificate and key, trusting only the test CA for client certificates. */
-    private static SSLContext serverContext(TestPki.Issued cert) throws Exception {
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        keys.load(null, null);
-        keys.setKeyEntry("server", cert.keys().getPrivate(), new char[0], new Certificate[] {cert.cert(), ca.cert()});
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(keys, new char[0]);
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("ca", ca.cert());
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(kmf.getKeyManagers(), tmf.getTrustManagers(), new SecureRandom());
-        return ctx;
     }
 
     /** encrypt-image's payload read: the simplest agent command that talks to BOAT without a TPM. */
@@ -95,7 +55,7 @@ class AgentTlsTest {
     }
 
     private String file(String name) {
-        return pki.resolve(name).toString();
+        return pki.file(name).toString();
     }
 
     @Test
@@ -107,7 +67,7 @@ class AgentTlsTest {
 
         assertThat(rc).as(out.toString()).isZero();
         assertThat(dir.resolve("image.enc")).exists();
-        assertThat(server.requests().get(before).clientSubject()).isEqualTo("CN=compute-host-1");
+        assertThat(server.requests().get(before).clientSubject()).isEqualTo(AgentPki.CLIENT_SUBJECT);
     }
 
     @Test
@@ -172,20 +132,20 @@ class AgentTlsTest {
         server.answerJson(200, "{\"nonce\":\"00ff\",\"pcrs\":[0,1,7]}");
         int before = server.requests().size();
         AttestationApi api = new HttpAttestationApi(server.baseUrl() + "/attestation-service/api",
-            new TlsFiles(pki.resolve("ca.pem"), pki.resolve("client.pem"), pki.resolve("client.key")));
+            new TlsFiles(pki.file("ca.pem"), pki.file("client.pem"), pki.file("client.key")));
 
         AttestationApi.Challenge c = api.challenge("000b" + "00".repeat(32));
 
         assertThat(c.pcrs()).containsExactly(0, 1, 7);
         assertThat(c.nonce()).containsExactly(0x00, 0xff);
-        assertThat(server.requests().get(before).clientSubject()).isEqualTo("CN=compute-host-1");
+        assertThat(server.requests().get(before).clientSubject()).isEqualTo(AgentPki.CLIENT_SUBJECT);
         assertThat(server.requests().get(before).path()).endsWith("/v1/hosts/000b" + "00".repeat(32) + "/challenges");
     }
 
     @Test
     void attestationApi_noClientCertificate_unreachable() {
         AttestationApi api = new HttpAttestationApi(server.baseUrl() + "/attestation-service/api",
-            new TlsFiles(pki.resolve("ca.pem"), null, null));
+            new TlsFiles(pki.file("ca.pem"), null, null));
 
         assertThatThrownBy(() -> api.challenge("000b" + "00".repeat(32))).isInstanceOfSatisfying(ServiceException.class,
             e -> assertThat(e.code()).isEqualTo("unreachable"));
