@@ -67,7 +67,8 @@ public final class Main {
     }
 
     int fail(Exception e) {
-        String code = e instanceof ServiceException se ? se.code() : e instanceof TpmUnavailableException ? "no_tpm" : "error";
+        String code = e instanceof ServiceException se ? se.code() : e instanceof TpmUnavailableException ? "no_tpm"
+            : e instanceof IllegalArgumentException ? "bad_argument" : "error";
         if (json) {
             out.println(Json.createObjectBuilder().add("error", code).add("description", String.valueOf(e.getMessage())).build());
         } else {
@@ -95,9 +96,18 @@ public final class Main {
 
         @Override
         public Integer call() {
+            List<Integer> policyPcrs;
+            try {
+                if (pcrs != null && !pcrBound) {
+                    throw new IllegalArgumentException("--pcrs applies only with --pcr-bound");
+                }
+                policyPcrs = parsePcrs(pcrs);
+            } catch (IllegalArgumentException e) {
+                return main.fail(e);
+            }
             try (AgentTpm t = AgentTpm.open(TpmAddress.parse(main.tpm))) {
                 String name = hostname != null ? hostname : InetAddress.getLocalHost().getHostName();
-                Agent.EnrollResult r = main.agent(t).enroll(name, pcrBound, parsePcrs(pcrs));
+                Agent.EnrollResult r = main.agent(t).enroll(name, pcrBound, policyPcrs);
                 if (main.json) {
                     main.out.println(Json.createObjectBuilder().add("hostId", r.hostId()).add("akName", r.akName())
                         .add("bindKeyName", r.bindKeyName()).add("alreadyEnrolled", r.alreadyEnrolled())

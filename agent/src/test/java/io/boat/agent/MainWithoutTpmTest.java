@@ -73,12 +73,21 @@ class MainWithoutTpmTest {
     }
 
     @Test
-    void enroll_badPcrList_failsNamingIt() {
+    void enroll_badPcrList_refusedNamingItBeforeTouchingTheTpm() {
         StringWriter out = new StringWriter();
         int rc = Main.run(new PrintWriter(out), "--tpm", "tcp:127.0.0.1:1", "--state-dir", state.toString(), "enroll",
             "--pcr-bound", "--pcrs", "sha1:0");
         assertThat(rc).isEqualTo(1);
-        assertThat(out.toString()).contains("error");
+        assertThat(out.toString()).contains("error (bad_argument): Invalid PCR list 'sha1:0'").doesNotContain("no_tpm");
+    }
+
+    @Test
+    void enroll_pcrsWithoutPcrBound_refusedBeforeTouchingTheTpm() {
+        StringWriter out = new StringWriter();
+        int rc = Main.run(new PrintWriter(out), "--tpm", "tcp:127.0.0.1:1", "--state-dir", state.toString(), "enroll",
+            "--pcrs", "0,1");
+        assertThat(rc).isEqualTo(1);
+        assertThat(out.toString()).contains("error (bad_argument): --pcrs applies only with --pcr-bound");
     }
 
     @Test

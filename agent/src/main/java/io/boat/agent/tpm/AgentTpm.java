@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Function;
 import tss.Tpm;
 import tss.TpmDevice;
 import tss.TpmDeviceLinux;
@@ -252,7 +253,7 @@ public final class AgentTpm implements AutoCloseable {
         }
     }
 
-    private <T> T withSession(TPM_SE type, java.util.function.Function<TPM_HANDLE, T> body) {
+    private <T> T withSession(TPM_SE type, Function<TPM_HANDLE, T> body) {
         byte[] nonce = new byte[16];
         random.nextBytes(nonce);
         StartAuthSessionResponse session = tpm.StartAuthSession(TPM_HANDLE.NULL, TPM_HANDLE.NULL, nonce, new byte[0],
