@@ -3,6 +3,7 @@ package io.boat.agent;
 import io.boat.agent.image.AtomicOutput;
 import io.boat.agent.image.CommandErrors;
 import io.boat.agent.image.KeyManagerOptions;
+import io.boat.agent.release.AttestFirstOption;
 import io.boat.agent.release.AttestedRelease;
 import io.boat.agent.release.WrapFormat;
 import io.boat.agent.service.SecretRef;
@@ -35,6 +36,9 @@ public final class FetchKeyCommand implements Callable<Integer> {
     @Mixin
     KeyManagerOptions auth;
 
+    @Mixin
+    AttestFirstOption attestFirst;
+
     @Parameters(index = "0", paramLabel = "SECRET_REF", description = "The secret's ref, http(s)://HOST/v1/secrets/ID")
     String secretRef;
 
@@ -60,7 +64,8 @@ public final class FetchKeyCommand implements Callable<Integer> {
         try {
             SecretRef ref = SecretRef.parse(secretRef);
             WrapFormat wrap = WrapFormat.parse(format);
-            byte[] key = new AttestedRelease(auth.client(), HostOptions.stateDir(spec), HostOptions.tpm(spec)).fetch(ref, wrap);
+            byte[] key = new AttestedRelease(auth.client(), HostOptions.stateDir(spec), HostOptions.tpm(spec),
+                attestFirst.service()).fetch(ref, wrap);
             try {
                 write(key);
             } finally {

@@ -1,17 +1,20 @@
 package io.boat.agent;
 
+import io.boat.agent.service.AttestationApi;
+import io.boat.agent.service.HttpAttestationApi;
 import io.boat.agent.service.TlsFiles;
 import io.boat.agent.tpm.TpmAddress;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * The host-wide options {@link Main} declares once and every subcommand inherits (TPM, state directory,
- * TLS files), read by subcommands that live outside {@link Main}, whichever side of the subcommand name
+ * The host-wide options {@link Main} declares once and every subcommand inherits (TPM, attestation
+ * service, state directory, TLS files), read by subcommands that live outside {@link Main}, whichever side of the subcommand name
  * the user put them.
  */
 public final class HostOptions {
     static final String TPM = "--tpm";
+    static final String SERVICE = "--service";
     static final String STATE_DIR = "--state-dir";
     static final String CACERT = "--cacert";
     static final String CERT = "--cert";
@@ -26,6 +29,11 @@ public final class HostOptions {
 
     public static StateDir stateDir(CommandSpec spec) {
         return new StateDir(value(spec, STATE_DIR));
+    }
+
+    /** The attestation service, over the same TLS settings as everything else. */
+    public static AttestationApi attestationService(CommandSpec spec) {
+        return new HttpAttestationApi(value(spec, SERVICE), tls(spec));
     }
 
     public static TlsFiles tls(CommandSpec spec) {

@@ -36,7 +36,7 @@ public final class Main {
         description = "TPM: device:/dev/tpmrm0 (default), tcp:HOST:PORT or swtpm:host=HOST,port=PORT (env BOAT_TPM)")
     String tpm;
 
-    @Option(names = "--service", scope = ScopeType.INHERIT, defaultValue = "${env:BOAT_ATTESTATION_URL:-http://localhost:9312/attestation-service/api}",
+    @Option(names = HostOptions.SERVICE, scope = ScopeType.INHERIT, defaultValue = "${env:BOAT_ATTESTATION_URL:-http://localhost:9312/attestation-service/api}",
         description = "Attestation service base URL (env BOAT_ATTESTATION_URL)")
     String service;
 

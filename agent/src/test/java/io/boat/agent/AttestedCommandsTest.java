@@ -86,6 +86,15 @@ class AttestedCommandsTest {
         return cl.execute(all.toArray(String[]::new));
     }
 
+    /** An image encrypted under {@code key} for this test's secret, as encrypt-image writes it. */
+    private Path encryptedImage(byte[] key, byte[] plain) throws Exception {
+        Path enc = dir.resolve("image.enc");
+        try (ImageKey k = ImageKey.copyOf(key)) {
+            ImageCipher.encrypt(k, SECRET_ID, ImageHeader.MIN_CHUNK_SIZE, new ByteArrayInputStream(plain), enc, Progress.none());
+        }
+        return enc;
+    }
+
     @Test
     void fetchKey_jweAnswer_writesExactKeyTo0600FileAndNamesTheAk() throws Exception {
         BindKey bind = enroll(false);
@@ -222,10 +231,7 @@ class AttestedCommandsTest {
         BindKey bind = enroll(false);
         byte[] secret = WrappedKeys.secret(32);
         byte[] plain = WrappedKeys.secret(3 * ImageHeader.MIN_CHUNK_SIZE + 17);
-        Path enc = dir.resolve("image.enc");
-        try (ImageKey key = ImageKey.copyOf(secret)) {
-            ImageCipher.encrypt(key, SECRET_ID, ImageHeader.MIN_CHUNK_SIZE, new ByteArrayInputStream(plain), enc, Progress.none());
-        }
+        Path enc = encryptedImage(secret, plain);
         boat.answer(200, "application/jose", WrappedKeys.nimbusJwe(bind.blob(), bind.nameHex(), secret).getBytes(StandardCharsets.US_ASCII));
         int before = boat.requests().size();
 
@@ -240,10 +246,7 @@ class AttestedCommandsTest {
     @Test
     void decryptImage_attestedHostUntrusted_printsReasonAndLeavesNoOutput() throws Exception {
         enroll(false);
-        Path enc = dir.resolve("image.enc");
-        try (ImageKey key = ImageKey.copyOf(WrappedKeys.secret(32))) {
-            ImageCipher.encrypt(key, SECRET_ID, ImageHeader.MIN_CHUNK_SIZE, new ByteArrayInputStream(new byte[100]), enc, Progress.none());
-        }
+        Path enc = encryptedImage(WrappedKeys.secret(32), new byte[100]);
         boat.answerJson(401, "{\"code\":401,\"title\":\"Unauthorized\",\"description\":\"PCR 7 differs\",\"reason\":\"host_untrusted\"}");
 
         int rc = run("decrypt-image", "--attested", "--secret-ref", secretRef(), "--in", enc.toString(),
@@ -251,6 +254,49 @@ class AttestedCommandsTest {
 
         assertThat(rc).isEqualTo(1);
         assertThat(out.toString()).contains("error (http_401)").contains("host_untrusted").contains("PCR 7 differs");
+        assertThat(dir.resolve("plain.img")).doesNotExist();
+    }
+
+    private void cannedVerdict(boolean trusted, String reason) {
+        boat.answerJsonAt("/challenges", "{\"nonce\":\"" + "5a".repeat(32) + "\",\"pcrs\":[0,16]}");
+        boat.answerJsonAt("/quotes", "{\"report\":{\"trusted\":" + trusted + ",\"reasons\":[" + (reason == null ? "" : "\"" + reason + "\"")
+            + "],\"expiresAt\":\"2026-12-01T00:00:00Z\"},\"jws\":\"h.p.s\"}");
+    }
+
+    private List<String> requestPathsSince(int before) {
+        return boat.requests().subList(before, boat.requests().size()).stream().map(CannedHttpServer.Request::path).toList();
+    }
+
+    @Test
+    void fetchKey_attestFirstTrusted_quotesThenAsksBoat() throws Exception {
+        BindKey bind = enroll(false);
+        byte[] secret = WrappedKeys.secret(32);
+        boat.answer(200, "application/jose", WrappedKeys.nimbusJwe(bind.blob(), bind.nameHex(), secret).getBytes(StandardCharsets.US_ASCII));
+        cannedVerdict(true, null);
+        int before = boat.requests().size();
+
+        int rc = run("fetch-key", secretRef(), "--attest-first", "--service", boat.baseUrl() + "/att", "--out",
+            dir.resolve("key.bin").toString());
+
+        assertThat(rc).as(out.toString()).isZero();
+        assertThat(Files.readAllBytes(dir.resolve("key.bin"))).isEqualTo(secret);
+        assertThat(requestPathsSince(before)).containsExactly("/att/v1/hosts/" + akName() + "/challenges",
+            "/att/v1/hosts/" + akName() + "/quotes", "/v1/secrets/" + SECRET_ID + "/payload");
+    }
+
+    @Test
+    void decryptImage_attestFirstUntrusted_stopsBeforeBoatWithTheServicesReason() throws Exception {
+        enroll(false);
+        Path enc = encryptedImage(WrappedKeys.secret(32), new byte[100]);
+        cannedVerdict(false, "PCR 16 differs from the reference value");
+        int before = boat.requests().size();
+
+        int rc = run("decrypt-image", "--attested", "--attest-first", "--service", boat.baseUrl() + "/att", "--secret-ref",
+            secretRef(), "--in", enc.toString(), "--out", dir.resolve("plain.img").toString());
+
+        assertThat(rc).isEqualTo(1);
+        assertThat(out.toString()).contains("error (untrusted)").contains("PCR 16 differs from the reference value");
+        assertThat(requestPathsSince(before)).noneMatch(p -> p.endsWith("/payload"));
         assertThat(dir.resolve("plain.img")).doesNotExist();
     }
 }

@@ -13,6 +13,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
@@ -32,6 +34,7 @@ public final class CannedHttpServer implements AutoCloseable {
     private volatile int status = 200;
     private volatile String contentType = "application/json";
     private volatile byte[] body = new byte[0];
+    private final Map<String, byte[]> jsonByPathSuffix = new ConcurrentHashMap<>();
 
     private CannedHttpServer(HttpServer server) {
         this.server = server;
@@ -67,6 +70,11 @@ public final class CannedHttpServer implements AutoCloseable {
         answer(status, "application/json", json.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A 200 JSON answer for requests whose path ends with {@code pathSuffix}, ahead of the general answer. */
+    public void answerJsonAt(String pathSuffix, String json) {
+        jsonByPathSuffix.put(pathSuffix, json.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** {@code https://127.0.0.1:PORT} or {@code http://...}, no trailing slash. */
     public String baseUrl() {
         return (server instanceof HttpsServer ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort();
@@ -88,9 +96,12 @@ public final class CannedHttpServer implements AutoCloseable {
         }
         ex.getRequestBody().readAllBytes();
         requests.add(new Request(ex.getRequestMethod(), ex.getRequestURI().getPath(), ex.getRequestHeaders(), subject));
-        byte[] b = body;
-        ex.getResponseHeaders().set("Content-Type", contentType);
-        ex.sendResponseHeaders(status, b.length == 0 ? -1 : b.length);
+        String path = ex.getRequestURI().getPath();
+        byte[] special = jsonByPathSuffix.entrySet().stream().filter(e -> path.endsWith(e.getKey())).map(Map.Entry::getValue)
+            .findFirst().orElse(null);
+        byte[] b = special != null ? special : body;
+        ex.getResponseHeaders().set("Content-Type", special != null ? "application/json" : contentType);
+        ex.sendResponseHeaders(special != null ? 200 : status, b.length == 0 ? -1 : b.length);
         try (OutputStream out = ex.getResponseBody()) {
             out.write(b);
         }

@@ -1,8 +1,9 @@
 package io.boat.agent.image;
 
+import io.boat.agent.release.HostNotTrustedException;
 import io.boat.agent.release.NotEnrolledException;
 import io.boat.agent.release.WrappedKeyRejectedException;
-import io.boat.agent.service.KeyManagerException;
+import io.boat.agent.service.ServiceException;
 import io.boat.agent.tpm.PcrPolicyFailedException;
 import io.boat.agent.tpm.TpmUnavailableException;
 import java.io.IOException;
@@ -16,7 +17,7 @@ import tss.TpmException;
  * Turns an image or key command's failure into one line {@code error (CODE): message} and exit code 1.
  * Codes are stable words: the refusal reasons of {@link ImageRejectedException} and
  * {@link WrappedKeyRejectedException}, BOAT's {@code http_NNN}/{@code unreachable} (the message carries
- * BOAT's own reason), the TPM's refusals, and a few for files and arguments.
+ * BOAT's own reason) or the attestation service's error code, the TPM's refusals, and a few for files and arguments.
  */
 public final class CommandErrors {
     public static final int EXIT_OK = 0;
@@ -34,12 +35,14 @@ public final class CommandErrors {
     static String code(Exception e) {
         if (e instanceof ImageRejectedException r) {
             return r.reason().name().toLowerCase(Locale.ROOT);
-        } else if (e instanceof KeyManagerException k) {
+        } else if (e instanceof ServiceException k) {
             return k.code();
         } else if (e instanceof WrappedKeyRejectedException w) {
             return w.code();
         } else if (e instanceof PcrPolicyFailedException) {
             return "pcr_policy_failed";
+        } else if (e instanceof HostNotTrustedException) {
+            return "untrusted";
         } else if (e instanceof NotEnrolledException) {
             return "not_enrolled";
         } else if (e instanceof TpmUnavailableException) {

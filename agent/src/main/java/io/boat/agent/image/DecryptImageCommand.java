@@ -1,6 +1,7 @@
 package io.boat.agent.image;
 
 import io.boat.agent.HostOptions;
+import io.boat.agent.release.AttestFirstOption;
 import io.boat.agent.release.AttestedRelease;
 import io.boat.agent.service.SecretRef;
 import java.nio.file.Files;
@@ -32,9 +33,13 @@ public final class DecryptImageCommand implements Callable<Integer> {
         + "key (needs 'enroll') and the TPM unwraps it, so no plaintext key crosses the wire")
     boolean attested;
 
+    @Mixin
+    AttestFirstOption attestFirst;
+
     KeySource keySource() {
         if (attested) {
-            return new AttestedKeySource(new AttestedRelease(auth.client(), HostOptions.stateDir(spec), HostOptions.tpm(spec)));
+            return new AttestedKeySource(new AttestedRelease(auth.client(), HostOptions.stateDir(spec), HostOptions.tpm(spec),
+                attestFirst.service()));
         }
         return new PayloadKeySource(auth.client());
     }
