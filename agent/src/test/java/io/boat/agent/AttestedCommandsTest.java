@@ -159,6 +159,18 @@ class AttestedCommandsTest {
     }
 
     @Test
+    void fetchKey_refusalWithAReasonThatIsNoStableWord_reasonNotShown() {
+        enroll(false);
+        boat.answerJson(401, "{\"code\":401,\"title\":\"Unauthorized\",\"description\":\"not trusted\","
+            + "\"reason\":\"\\u001b[2J<script>\"}");
+
+        int rc = run("fetch-key", secretRef(), "--out", dir.resolve("key.bin").toString());
+
+        assertThat(rc).isEqualTo(1);
+        assertThat(out.toString()).contains("HTTP 401: not trusted").doesNotContain("script").doesNotContain("\u001b");
+    }
+
+    @Test
     void fetchKey_jweWrappedToAnotherKey_refusedAsKidMismatch() throws Exception {
         BindKey bind = enroll(false);
         String otherKid = "000b" + "cd".repeat(32);

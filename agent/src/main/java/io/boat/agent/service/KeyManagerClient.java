@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.regex.Pattern;
 
 /**
  * BOAT's Barbican-compatible API as the image commands use it: a Keystone v3 token (password
@@ -27,16 +28,13 @@ public final class KeyManagerClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     /** Names the host's AK (TPM name, hex) so BOAT wraps the key to that host's certified bind key. */
     public static final String AK_HEADER = "X-BOAT-AK-Name";
+    private static final Pattern REASON = Pattern.compile("[a-z0-9_]{1,64}");
     private final HttpClient http;
     private final String token;
 
     private KeyManagerClient(HttpClient http, String token) {
         this.http = http;
         this.token = token;
-    }
-
-    public static KeyManagerClient withToken(String token) {
-        return withToken(token, TlsFiles.NONE);
     }
 
     public static KeyManagerClient withToken(String token, TlsFiles tls) {
@@ -136,7 +134,9 @@ public final class KeyManagerClient {
         try (JsonReader reader = Json.createReader(new ByteArrayInputStream(r.body()))) {
             JsonObject o = reader.readObject();
             JsonObject e = o.containsKey("error") ? o.getJsonObject("error") : o;
+            // Shown to the user: only a stable word is believed to be one.
             reason = e.getString("reason", null);
+            reason = reason != null && REASON.matcher(reason).matches() ? reason : null;
             detail += (reason != null ? " (" + reason + ")" : "") + ": "
                 + e.getString("description", e.getString("message", e.getString("title", "")));
         } catch (RuntimeException e) {
