@@ -2,11 +2,14 @@ package io.boat.agent;
 
 import io.boat.agent.service.AttestationApi;
 import io.boat.agent.tpm.AgentTpm;
+import io.boat.agent.tpm.BindKey;
 import io.boat.agent.tpm.KeyBlob;
 import io.boat.agent.tpm.Templates;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
 
 /**
  * Enrollment and attestation, composed of TPM operations and service calls. Keys are reused from
@@ -24,7 +27,8 @@ public final class Agent {
     }
 
     /** What enrollment did. */
-    public record EnrollResult(String hostId, String akName, String bindKeyName, boolean alreadyEnrolled) {
+    public record EnrollResult(String hostId, String akName, String bindKeyName, boolean alreadyEnrolled,
+                               List<Integer> bindKeyPcrs) {
     }
 
     /** What one attestation round trip produced. */
@@ -32,6 +36,15 @@ public final class Agent {
     }
 
     public EnrollResult enroll(String hostname) {
+        return enroll(hostname, false, List.of());
+    }
+
+    /**
+     * Enrolls; with {@code pcrBound} the bind key gets a TPM2_PolicyPCR authPolicy over the current values of
+     * {@code pcrs} (empty: the PCRs the service asks to have quoted, i.e. the host group's reference PCRs),
+     * replacing a bind key that is bound otherwise.
+     */
+    public EnrollResult enroll(String hostname, boolean pcrBound, List<Integer> pcrs) {
         KeyBlob ak = state.key("ak").orElseGet(() -> {
             KeyBlob k = tpm.createAttestationKey();
             state.saveKey("ak", k);
@@ -54,20 +67,39 @@ public final class Agent {
             rec.remove("bindKeyName");
             state.saveRecord(rec);
         }
-        KeyBlob bind = state.key("bind").orElseGet(() -> {
-            KeyBlob k = tpm.createBindKey(Templates.BIND_KEY_ATTRIBUTES);
-            state.saveKey("bind", k);
-            return k;
-        });
+        AttestationApi.Challenge challenge = null;
+        List<Integer> wanted = List.of();
+        if (pcrBound) {
+            if (pcrs == null || pcrs.isEmpty()) {
+                // The PCRs the service quotes are those of the host group's reference values.
+                challenge = api.challenge(akName);
+                wanted = challenge.pcrs();
+            } else {
+                wanted = pcrs;
+            }
+            wanted = wanted.stream().distinct().sorted().toList();
+        }
+        Optional<BindKey> existing = state.bindKey();
+        // A plain enroll keeps whatever bind key there is; --pcr-bound replaces one bound otherwise.
+        if (existing.isEmpty() || (pcrBound && !existing.get().policyPcrs().equals(wanted))) {
+            BindKey bind = wanted.isEmpty()
+                ? new BindKey(tpm.createBindKey(Templates.BIND_KEY_ATTRIBUTES), new TreeMap<>())
+                : new BindKey(tpm.createPcrBoundBindKey(wanted), tpm.readPcrs(wanted.stream().mapToInt(i -> i).toArray()));
+            state.saveBindKey(rec, bind);
+            rec.remove("bindKeyName");
+            state.saveRecord(rec);
+        }
+        BindKey bind = state.bindKey().orElseThrow();
         if (rec.getProperty("bindKeyName") == null) {
             // Certified over a fresh service nonce, so the service can tell this registration from a replay.
-            byte[] nonce = api.challenge(akName).nonce();
-            AgentTpm.Signed cert = tpm.certify(bind, ak, nonce);
-            rec.setProperty("bindKeyName", api.registerBindKey(akName, nonce, bind.publicArea(), cert.attest(),
+            byte[] nonce = (challenge != null ? challenge : api.challenge(akName)).nonce();
+            AgentTpm.Signed cert = tpm.certify(bind.blob(), ak, nonce);
+            rec.setProperty("bindKeyName", api.registerBindKey(akName, nonce, bind.blob().publicArea(), cert.attest(),
                 cert.signature()));
             state.saveRecord(rec);
         }
-        return new EnrollResult(rec.getProperty("hostId"), akName, rec.getProperty("bindKeyName"), already);
+        return new EnrollResult(rec.getProperty("hostId"), akName, rec.getProperty("bindKeyName"), already,
+            bind.policyPcrs());
     }
 
     /** One challenge–quote–verdict round trip; {@code pcrs} overrides the service's selection when not empty. */

@@ -59,6 +59,38 @@ class MainWithoutTpmTest {
     }
 
     @Test
+    void help_attestedReleaseOptions_listed() {
+        StringWriter fetch = new StringWriter();
+        assertThat(Main.run(new PrintWriter(fetch), "fetch-key", "--help")).isZero();
+        assertThat(fetch.toString()).contains("Usage: boat-agent fetch-key").contains("SECRET_REF").contains("--format=jwe|raw")
+            .contains("--out=FILE").contains("--cacert=FILE").contains("--cert=FILE").contains("--key=FILE").contains("--tpm");
+        StringWriter enroll = new StringWriter();
+        Main.run(new PrintWriter(enroll), "enroll", "--help");
+        assertThat(enroll.toString()).contains("--pcr-bound").contains("--pcrs=[sha256:]N,N,...");
+        StringWriter decrypt = new StringWriter();
+        Main.run(new PrintWriter(decrypt), "decrypt-image", "--help");
+        assertThat(decrypt.toString()).contains("--attested");
+    }
+
+    @Test
+    void enroll_badPcrList_refusedNamingItBeforeTouchingTheTpm() {
+        StringWriter out = new StringWriter();
+        int rc = Main.run(new PrintWriter(out), "--tpm", "tcp:127.0.0.1:1", "--state-dir", state.toString(), "enroll",
+            "--pcr-bound", "--pcrs", "sha1:0");
+        assertThat(rc).isEqualTo(1);
+        assertThat(out.toString()).contains("error (bad_argument): Invalid PCR list 'sha1:0'").doesNotContain("no_tpm");
+    }
+
+    @Test
+    void enroll_pcrsWithoutPcrBound_refusedBeforeTouchingTheTpm() {
+        StringWriter out = new StringWriter();
+        int rc = Main.run(new PrintWriter(out), "--tpm", "tcp:127.0.0.1:1", "--state-dir", state.toString(), "enroll",
+            "--pcrs", "0,1");
+        assertThat(rc).isEqualTo(1);
+        assertThat(out.toString()).contains("error (bad_argument): --pcrs applies only with --pcr-bound");
+    }
+
+    @Test
     void attest_help_listsWatchOption() {
         StringWriter out = new StringWriter();
         Main.run(new PrintWriter(out), "attest", "--help");

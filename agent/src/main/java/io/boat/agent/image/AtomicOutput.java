@@ -17,7 +17,7 @@ import java.nio.file.attribute.PosixFilePermissions;
  * a commit deletes it. So a refused image never leaves plaintext behind, and a crash mid-way leaves
  * at most a hidden {@code .NAME.*.part} file, never a plausible-looking partial image.
  */
-final class AtomicOutput implements AutoCloseable {
+public final class AtomicOutput implements AutoCloseable {
     private final Path target;
     private final Path temp;
     private final FileChannel channel;
@@ -30,7 +30,7 @@ final class AtomicOutput implements AutoCloseable {
     }
 
     /** Refuses an existing target: nothing the user already has is overwritten. */
-    static AtomicOutput create(Path target) throws IOException {
+    public static AtomicOutput create(Path target) throws IOException {
         Path absolute = target.toAbsolutePath();
         if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
             throw new FileAlreadyExistsException(target.toString(), null, "output file already exists");
@@ -45,14 +45,14 @@ final class AtomicOutput implements AutoCloseable {
         }
     }
 
-    void write(byte[] bytes, int len) throws IOException {
+    public void write(byte[] bytes, int len) throws IOException {
         ByteBuffer b = ByteBuffer.wrap(bytes, 0, len);
         while (b.hasRemaining()) {
             channel.write(b);
         }
     }
 
-    void commit() throws IOException {
+    public void commit() throws IOException {
         channel.force(true);
         channel.close();
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);

@@ -1,5 +1,8 @@
 package io.boat.agent.image;
 
+import io.boat.agent.HostOptions;
+import io.boat.agent.release.AttestFirstOption;
+import io.boat.agent.release.AttestedRelease;
 import io.boat.agent.service.SecretRef;
 import java.nio.file.Files;
 import java.util.concurrent.Callable;
@@ -11,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code decrypt-image}: the compute host's side. Checks the image names the secret, fetches the key
- * from a {@link KeySource}, and writes the plain image only once every chunk has verified.
+ * from a {@link KeySource} (the payload read, or with {@code --attested} the TPM-bound release), and
+ * writes the plain image only once every chunk has verified.
  */
 @Command(name = "decrypt-image", mixinStandardHelpOptions = true,
     description = "Verify and decrypt an image made by encrypt-image; a tampered or truncated image leaves no output.")
@@ -25,8 +29,18 @@ public final class DecryptImageCommand implements Callable<Integer> {
     @Mixin
     ImageFileOptions files;
 
-    /** The payload read for now; the attested release (TPM-bound) is the KeySource to plug in here. */
+    @Option(names = "--attested", description = "Get the key by attested release: BOAT wraps it to this host's TPM bind "
+        + "key (needs 'enroll') and the TPM unwraps it, so no plaintext key crosses the wire")
+    boolean attested;
+
+    @Mixin
+    AttestFirstOption attestFirst;
+
     KeySource keySource() {
+        if (attested) {
+            return new AttestedKeySource(new AttestedRelease(auth.client(), HostOptions.stateDir(spec), HostOptions.tpm(spec),
+                attestFirst.service()));
+        }
         return new PayloadKeySource(auth.client());
     }
 

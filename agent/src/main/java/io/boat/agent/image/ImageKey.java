@@ -26,6 +26,15 @@ public final class ImageKey implements AutoCloseable {
         return new ImageKey(material.clone());
     }
 
+    /** Copies {@code material} and then wipes it, valid key or not: for callers whose copy is only transit. */
+    public static ImageKey takeFrom(byte[] material) {
+        try {
+            return copyOf(material);
+        } finally {
+            Arrays.fill(material, (byte) 0);
+        }
+    }
+
     byte[] bytes() {
         if (closed) {
             throw new IllegalStateException("image key already wiped");

@@ -1,7 +1,11 @@
 package io.boat.agent.image;
 
+import io.boat.agent.HostOptions;
 import io.boat.agent.service.KeyManagerClient;
+import io.boat.agent.service.TlsFiles;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * How the image commands authenticate to BOAT: the OpenStack client's options and environment
@@ -34,16 +38,21 @@ public final class KeyManagerOptions {
         description = "Project's domain (env OS_PROJECT_DOMAIN_NAME, default Default)")
     String projectDomain;
 
-    KeyManagerClient client() {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    /** A client for BOAT with these credentials and the command's TLS options. */
+    public KeyManagerClient client() {
+        TlsFiles tls = HostOptions.tls(command);
         if (token != null && !token.isBlank()) {
-            return KeyManagerClient.withToken(token);
+            return KeyManagerClient.withToken(token, tls);
         }
         if (authUrl == null || username == null || password == null) {
             throw new IllegalArgumentException("no credentials: give --os-token, or --os-auth-url, --os-username and "
                 + "--os-password (or OS_TOKEN / OS_AUTH_URL, OS_USERNAME, OS_PASSWORD)");
         }
         try {
-            return KeyManagerClient.withPassword(authUrl, username, userDomain, password, project, projectDomain);
+            return KeyManagerClient.withPassword(authUrl, username, userDomain, password, project, projectDomain, tls);
         } finally {
             java.util.Arrays.fill(password, '\0');
         }

@@ -24,10 +24,15 @@ public final class HttpAttestationApi implements AttestationApi {
     private static final Base64.Encoder B64 = Base64.getEncoder();
     private static final Base64.Decoder B64D = Base64.getDecoder();
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http;
 
     public HttpAttestationApi(String baseUrl) {
+        this(baseUrl, TlsFiles.NONE);
+    }
+
+    public HttpAttestationApi(String baseUrl, TlsFiles tls) {
         this.base = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
+        this.http = tls.httpClient();
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.regex.Pattern;
 
 /**
  * BOAT's Barbican-compatible API as the image commands use it: a Keystone v3 token (password
@@ -25,18 +26,22 @@ public final class KeyManagerClient {
     /** Far above any key (an AES-256 key is 32 bytes); the cap is about memory, not policy. */
     static final int MAX_PAYLOAD = 64 * 1024;
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** Names the host's AK (TPM name, hex) so BOAT wraps the key to that host's certified bind key. */
+    public static final String AK_HEADER = "X-BOAT-AK-Name";
+    private static final Pattern REASON = Pattern.compile("[a-z0-9_]{1,64}");
+    private final HttpClient http;
     private final String token;
 
-    private KeyManagerClient(String token) {
+    private KeyManagerClient(HttpClient http, String token) {
+        this.http = http;
         this.token = token;
     }
 
-    public static KeyManagerClient withToken(String token) {
+    public static KeyManagerClient withToken(String token, TlsFiles tls) {
         if (token == null || token.isBlank()) {
             throw new IllegalArgumentException("empty token");
         }
-        return new KeyManagerClient(token);
+        return new KeyManagerClient(tls.httpClient(), token);
     }
 
     /**
@@ -44,7 +49,8 @@ public final class KeyManagerClient {
      * the identity v3 endpoint, {@code /v3} appended when missing), scoped to {@code project} if given.
      */
     public static KeyManagerClient withPassword(String authUrl, String user, String userDomain, char[] password,
-                                                String project, String projectDomain) {
+                                                String project, String projectDomain, TlsFiles tls) {
+        HttpClient http = tls.httpClient();
         String base = authUrl.endsWith("/") ? authUrl.substring(0, authUrl.length() - 1) : authUrl;
         URI tokens = URI.create((base.endsWith("/v3") ? base : base + "/v3") + "/auth/tokens");
         var identity = Json.createObjectBuilder().add("methods", Json.createArrayBuilder().add("password"))
@@ -60,7 +66,7 @@ public final class KeyManagerClient {
             .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         Answer r;
         try {
-            r = new KeyManagerClient(null).send(req, tokens);
+            r = new KeyManagerClient(http, null).send(req, tokens);
         } finally {
             // Only now: the publisher sends this very array, it does not copy it.
             Arrays.fill(body, (byte) 0);
@@ -69,7 +75,7 @@ public final class KeyManagerClient {
         if (r.status() != 201 || token == null) {
             throw failure("authentication at " + tokens, r);
         }
-        return new KeyManagerClient(token);
+        return new KeyManagerClient(http, token);
     }
 
     /** The secret's raw bytes ({@code GET REF/payload}, {@code Accept: application/octet-stream}); the caller wipes them. */
@@ -79,6 +85,21 @@ public final class KeyManagerClient {
         Answer r = send(req, secret.payload());
         if (r.status() != 200) {
             throw failure("reading " + secret.payload(), r);
+        }
+        return r.body();
+    }
+
+    /**
+     * The attested release of the secret ({@code GET REF/payload} naming this host's AK in
+     * {@value #AK_HEADER}): the key wrapped to the host's TPM bind key, in the format {@code accept} asks for
+     * ({@code application/jose} or {@code application/octet-stream}). The caller wipes the answer.
+     */
+    public byte[] release(SecretRef secret, String akName, String accept) {
+        HttpRequest req = HttpRequest.newBuilder(secret.payload()).timeout(TIMEOUT).header("X-Auth-Token", token)
+            .header(AK_HEADER, akName).header("Accept", accept).GET().build();
+        Answer r = send(req, secret.payload());
+        if (r.status() != 200) {
+            throw failure("attested release of " + secret, r);
         }
         return r.body();
     }
@@ -103,17 +124,25 @@ public final class KeyManagerClient {
         }
     }
 
-    /** Barbican bodies are {code,title,description}; Keystone's are {error:{code,title,message}}. */
+    /**
+     * Barbican bodies are {code,title,description} (BOAT's release refusals add a stable "reason");
+     * Keystone's are {error:{code,title,message}}.
+     */
     private static KeyManagerException failure(String what, Answer r) {
         String detail = "HTTP " + r.status();
+        String reason = null;
         try (JsonReader reader = Json.createReader(new ByteArrayInputStream(r.body()))) {
             JsonObject o = reader.readObject();
             JsonObject e = o.containsKey("error") ? o.getJsonObject("error") : o;
-            detail += ": " + e.getString("description", e.getString("message", e.getString("title", "")));
+            // Shown to the user: only a stable word is believed to be one.
+            reason = e.getString("reason", null);
+            reason = reason != null && REASON.matcher(reason).matches() ? reason : null;
+            detail += (reason != null ? " (" + reason + ")" : "") + ": "
+                + e.getString("description", e.getString("message", e.getString("title", "")));
         } catch (RuntimeException e) {
             // not JSON: the status is all we can report, and we never echo an unknown body
         }
-        return new KeyManagerException(r.status(), "http_" + r.status(), what + " failed: " + detail);
+        return new KeyManagerException(r.status(), "http_" + r.status(), reason, what + " failed: " + detail);
     }
 
     /** A response whose body has been read under the cap. */

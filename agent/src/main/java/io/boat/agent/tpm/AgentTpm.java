@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Function;
 import tss.Tpm;
 import tss.TpmDevice;
 import tss.TpmDeviceLinux;
@@ -32,6 +33,7 @@ import tss.tpm.TPMT_SYM_DEF;
 import tss.tpm.TPM_ALG_ID;
 import tss.tpm.TPM_CAP;
 import tss.tpm.TPM_HANDLE;
+import tss.tpm.TPM_RC;
 import tss.tpm.TPM_RH;
 import tss.tpm.TPM_SE;
 
@@ -120,6 +122,19 @@ public final class AgentTpm implements AutoCloseable {
         return create(Templates.bindKey(attributes));
     }
 
+    /**
+     * A bind key that only a TPM2_PolicyPCR session over the CURRENT SHA-256 values of {@code pcrs} can use
+     * (userWithAuth clear, so a password session is refused). The policy digest comes from a trial session,
+     * i.e. the TPM itself computes it from the values it holds right now.
+     */
+    public KeyBlob createPcrBoundBindKey(List<Integer> pcrs) {
+        byte[] policy = withSession(TPM_SE.TRIAL, session -> {
+            tpm.PolicyPCR(session, new byte[0], selection(pcrs));
+            return tpm.PolicyGetDigest(session);
+        });
+        return create(Templates.pcrBoundBindKey(policy));
+    }
+
     private KeyBlob create(TPMT_PUBLIC template) {
         TPM_HANDLE srk = srk();
         CreateResponse r = tpm.Create(srk, new TPMS_SENSITIVE_CREATE(), template, new byte[0], new TPMS_PCR_SELECTION[0]);
@@ -206,15 +221,53 @@ public final class AgentTpm implements AutoCloseable {
         return values;
     }
 
-    /** RSA-OAEP(SHA-256) decryption inside the TPM with the bind key; label as the TPM receives it. */
-    public byte[] unwrap(KeyBlob bindKey, byte[] wrapped, String label) {
+    /**
+     * RSA-OAEP(SHA-256) decryption inside the TPM with the bind key; {@code label} is the text without its
+     * terminating zero byte (the TPM receives it with one), or null for the empty label. An empty
+     * {@code policyPcrs} authorises with the (empty) password; otherwise a policy session runs
+     * TPM2_PolicyPCR over those PCRs, and the TPM refuses when they no longer hold the values the key's
+     * authPolicy was made from ({@link PcrPolicyFailedException}).
+     */
+    public byte[] unwrap(KeyBlob bindKey, byte[] wrapped, String label, List<Integer> policyPcrs) {
+        byte[] l = label == null ? new byte[0] : (label + "\0").getBytes(StandardCharsets.US_ASCII);
         TPM_HANDLE h = load(bindKey);
         try {
-            byte[] l = label == null ? new byte[0] : (label + "\0").getBytes(StandardCharsets.US_ASCII);
-            return tpm.RSA_Decrypt(h, wrapped, new TPMS_SCHEME_OAEP(TPM_ALG_ID.SHA256), l);
+            if (policyPcrs.isEmpty()) {
+                return tpm.RSA_Decrypt(h, wrapped, new TPMS_SCHEME_OAEP(TPM_ALG_ID.SHA256), l);
+            }
+            return withSession(TPM_SE.POLICY, session -> {
+                tpm.PolicyPCR(session, new byte[0], selection(policyPcrs));
+                byte[] plain = tpm._withSession(session)._allowErrors()
+                    .RSA_Decrypt(h, wrapped, new TPMS_SCHEME_OAEP(TPM_ALG_ID.SHA256), l);
+                if (!tpm._lastCommandSucceeded()) {
+                    TPM_RC rc = tpm._getLastResponseCode();
+                    if (TPM_RC.POLICY_FAIL.equals(rc)) {
+                        throw new PcrPolicyFailedException(policyPcrs);
+                    }
+                    throw new TpmException("TPM2_RSA_Decrypt failed", rc);
+                }
+                return plain;
+            });
         } finally {
             tpm.FlushContext(h);
         }
+    }
+
+    private <T> T withSession(TPM_SE type, Function<TPM_HANDLE, T> body) {
+        byte[] nonce = new byte[16];
+        random.nextBytes(nonce);
+        StartAuthSessionResponse session = tpm.StartAuthSession(TPM_HANDLE.NULL, TPM_HANDLE.NULL, nonce, new byte[0],
+            type, new TPMT_SYM_DEF(), TPM_ALG_ID.SHA256);
+        try {
+            return body.apply(session.handle);
+        } finally {
+            flushQuietly(session.handle);
+        }
+    }
+
+    private static TPMS_PCR_SELECTION[] selection(List<Integer> pcrs) {
+        return new TPMS_PCR_SELECTION[] {new TPMS_PCR_SELECTION(TPM_ALG_ID.SHA256,
+            pcrs.stream().mapToInt(Integer::intValue).sorted().toArray())};
     }
 
     /** TPMS_ATTEST bytes, TPMT_SIGNATURE bytes and (for quotes) the PCR values. */

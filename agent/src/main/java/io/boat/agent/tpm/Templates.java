@@ -55,6 +55,20 @@ public final class Templates {
             new TPM2B_PUBLIC_KEY_RSA());
     }
 
+    /**
+     * TPMA_OBJECT bits of the PCR-bound bind key: as {@link #BIND_KEY_ATTRIBUTES} without userWithAuth, so
+     * only the authPolicy (TPM2_PolicyPCR) authorises its use. adminWithPolicy stays clear: TPM2_Certify
+     * (an ADMIN-role command) still works with the empty auth value, so the key is registered as before.
+     */
+    public static final int PCR_BOUND_BIND_KEY_ATTRIBUTES = BIND_KEY_ATTRIBUTES & ~0x40;
+
+    /** The bind key whose use requires {@code authPolicy} (a TPM2_PolicyPCR digest). */
+    public static TPMT_PUBLIC pcrBoundBindKey(byte[] authPolicy) {
+        TPMT_PUBLIC t = bindKey(PCR_BOUND_BIND_KEY_ATTRIBUTES);
+        t.authPolicy = authPolicy;
+        return t;
+    }
+
     /** RSA-2048 decrypt-only key (OAEP-SHA256) that cannot leave this TPM, with the given TPMA_OBJECT bits. */
     public static TPMT_PUBLIC bindKey(int attributes) {
         boolean sign = (attributes & (1 << 18)) != 0;
