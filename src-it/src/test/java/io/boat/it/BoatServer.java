@@ -63,6 +63,15 @@ public final class BoatServer implements AutoCloseable {
         return new BoatServer(newHome(name), env, List.of(javaOptions));
     }
 
+    /**
+     * Sets a variable of the server's and its post-boot script's environment (e.g. the BOAT_TLS_*
+     * settings of the HTTPS listener) for the next start.
+     */
+    public BoatServer withEnv(String name, String value) {
+        env.put(name, value);
+        return this;
+    }
+
     public BoatServer start() {
         return start(javaOptions);
     }
@@ -139,6 +148,20 @@ public final class BoatServer implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The port for an HTTPS listener (BOAT_HTTPS_PORT): the one after the HTTP port, free as well. */
+    public int httpsPort() {
+        return port + 1;
+    }
+
+    public String httpsUrl() {
+        return "https://127.0.0.1:" + httpsPort();
+    }
+
+    /** The server process's id, for {@link ListeningSockets}. */
+    public long pid() {
+        return process.pid();
     }
 
     public Path home() {

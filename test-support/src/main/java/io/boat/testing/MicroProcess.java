@@ -107,6 +107,10 @@ public final class MicroProcess implements AutoCloseable {
         return new String(all, from, all.length - from, StandardCharsets.UTF_8);
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     /** The last 4,000 characters of the log, for failure messages. */
     public String tail() throws IOException {
         String s = Files.readString(log);
