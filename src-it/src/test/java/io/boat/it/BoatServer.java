@@ -1,5 +1,6 @@
 package io.boat.it;
 
+import io.boat.it.faults.FaultJar;
 import io.boat.testing.LoopbackPorts;
 import io.boat.testing.MicroProcess;
 import java.io.IOException;
@@ -78,6 +79,24 @@ public final class BoatServer implements AutoCloseable {
 
     /** Starts (again) on the same home and port, with these extra JVM options. */
     public BoatServer start(List<String> options) {
+        return start(options, List.of());
+    }
+
+    /**
+     * Starts (again) with order processing held for {@code delay} before each attempt, by a test-only
+     * jar added to Payara Micro ({@link FaultJar}), so that a kill lands while an order is PENDING.
+     */
+    public BoatServer startWithSlowOrders(Duration delay) {
+        try {
+            FaultJar.Options slow = FaultJar.slowOrders(home, delay);
+            return start(slow.java(), slow.micro());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts (again) with extra JVM options and extra Payara Micro arguments. */
+    private BoatServer start(List<String> options, List<String> microArguments) {
         try {
             Path postboot = script("postboot.sh", "postboot.asadmin", home.toString());
             Path postdeploy = script("postdeploy.sh", "postdeploy.asadmin");
@@ -89,6 +108,7 @@ public final class BoatServer implements AutoCloseable {
             cmd.addAll(List.of("-jar", System.getProperty("boat.jar"), "--nohazelcast", "--port",
                     String.valueOf(port), "--postbootcommandfile", postboot.toString(),
                     "--postdeploycommandfile", postdeploy.toString()));
+            cmd.addAll(microArguments);
             ProcessBuilder server = new ProcessBuilder(cmd).directory(home.toFile());
             server.environment().putAll(env);
             server.environment().put("BOAT_ADMIN_PASSWORD", ADMIN_PASSWORD);
@@ -132,6 +152,18 @@ public final class BoatServer implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** Waits until the server's log (this start's or an earlier one's) contains {@code marker}. */
+    public void awaitLog(String marker, Duration timeout) {
+        try {
+            process.awaitLog(marker, timeout);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
