@@ -57,6 +57,10 @@ tls_https_postboot() {
   local ssl="configs.config.server-config.network-config.protocols.protocol.https-listener.ssl"
   local listener="configs.config.server-config.network-config.network-listeners.network-listener"
 
+  case "$http" in
+    on|off) ;;
+    *) tls_fail "$http_var: $http is not on or off" ;;
+  esac
   if [ -n "${!cert_var:-}" ] || [ -n "${!key_var:-}" ]; then
     [ -r "${!cert_var:-}" ] || tls_fail "$cert_var: set it to a readable PEM certificate file (with $key_var)"
     [ -r "${!key_var:-}" ] || tls_fail "$key_var: set it to the readable PEM private key of $cert_var"
@@ -78,6 +82,20 @@ tls_https_postboot() {
     return 0
   fi
 
+  local trust_store="" trust_password=""
+  case "$auth" in
+    none) ;;
+    want|need)
+      [ -n "${!ca_var:-}" ] || tls_fail "$auth_var=$auth: set $ca_var to the PEM file of the client certificates' CA(s)"
+      mkdir -p "$home/tls"
+      trust_store="$home/tls/https-client-ca.p12"
+      trust_password="$(tls_random_password)"
+      tls_trust_store "${!ca_var}" "$trust_store" "$trust_password" ;;
+    *) tls_fail "$auth_var: $auth is not one of none, want, need" ;;
+  esac
+
+  # Every setting is checked before the first command is printed: a refused configuration
+  # leaves no half-configured listener behind.
   echo "set $listener.https-listener.address=${!bind_var:-127.0.0.1}"
   echo "set $listener.https-listener.port=${!port_var:-$default_port}"
   echo "set $listener.https-listener.enabled=true"
@@ -89,25 +107,15 @@ tls_https_postboot() {
   # Payara logs each post-boot command's result, values included: not the passwords.
   echo "set-log-levels fish.payara.boot.runtime.BootCommand=WARNING"
   echo "set $ssl.key-store-password=$password"
-  case "$auth" in
-    none) ;;
-    want|need)
-      [ -n "${!ca_var:-}" ] || tls_fail "$auth_var=$auth: set $ca_var to the PEM file of the client certificates' CA(s)"
-      mkdir -p "$home/tls"
-      local trust_password
-      trust_password="$(tls_random_password)"
-      tls_trust_store "${!ca_var}" "$home/tls/https-client-ca.p12" "$trust_password"
-      echo "set $ssl.trust-store=$home/tls/https-client-ca.p12"
-      echo "set $ssl.trust-store-password=$trust_password"
-      echo "set $ssl.client-auth=$auth" ;;
-    *) tls_fail "$auth_var: $auth is not one of none, want, need" ;;
-  esac
+  if [ -n "$trust_store" ]; then
+    echo "set $ssl.trust-store=$trust_store"
+    echo "set $ssl.trust-store-password=$trust_password"
+    echo "set $ssl.client-auth=$auth"
+  fi
   echo "set-log-levels fish.payara.boot.runtime.BootCommand=INFO"
-  case "$http" in
-    on) ;;
-    off) echo "set $listener.http-listener.enabled=false" ;;
-    *) tls_fail "$http_var: $http is not on or off" ;;
-  esac
+  if [ "$http" = off ]; then
+    echo "set $listener.http-listener.enabled=false"
+  fi
 }
 
 # tls_attestation_client HOME: the MicroProfile Rest Client settings (configKey attestation-service)
