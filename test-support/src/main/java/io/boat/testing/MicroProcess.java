@@ -42,10 +42,18 @@ public final class MicroProcess implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             long logStart = Files.exists(log) ? Files.size(log) : 0;
             MicroProcess started = new MicroProcess(command.start(), log);
-            if (started.awaitReady(logStart, readyUri, readyStatus, timeout)) {
+            boolean ready = false;
+            try {
+                ready = started.awaitReady(logStart, readyUri, readyStatus, timeout);
+            } finally {
+                if (!ready) {
+                    // a server that never became ready is not left running behind a failed test
+                    started.kill();
+                }
+            }
+            if (ready) {
                 return started;
             }
-            started.kill();
             if (attempt == STARTS) {
                 throw new IllegalStateException("Payara Micro's HTTP listener failed " + STARTS + " times; see " + log);
             }
