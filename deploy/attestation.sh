@@ -8,6 +8,10 @@
 # Environment (all optional except the EK CAs; the README's attestation table lists every setting):
 #   BOAT_ATTESTATION_EK_CA_CERTIFICATES  comma-separated PEM files of the TPM manufacturers' EK CAs (required)
 #   BOAT_ATTESTATION_PORT (9312), BOAT_ATTESTATION_BIND_ADDRESS (127.0.0.1), BOAT_ATTESTATION_HOME (./var/attestation)
+#   BOAT_ATTESTATION_TLS_CERT/_KEY (PEM) or BOAT_ATTESTATION_TLS_KEYSTORE(_PASSWORD) (PKCS#12): HTTPS on
+#                                        BOAT_ATTESTATION_HTTPS_PORT (9444); BOAT_ATTESTATION_TLS_CLIENT_AUTH
+#                                        (none|want|need) with BOAT_ATTESTATION_TLS_CLIENT_CA; BOAT_ATTESTATION_HTTP
+#                                        (on|off) keeps or drops plain HTTP (deploy/tls.sh)
 #   BOAT_ATTESTATION_OPERATOR_TOKEN      static operator bearer token; generated, kept in HOME/operator-token
 #                                        and printed once when not given
 #   BOAT_KMS_URL                         a BOAT KMS (e.g. http://127.0.0.1:9311): its published token-signing key
@@ -89,8 +93,14 @@ case "$url" in
     libs=(--addlibs "$pg") ;;
 esac
 
-echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=${BOAT_ATTESTATION_BIND_ADDRESS:-127.0.0.1}" \
-  > "$home/postboot.asadmin"
+. "$root/deploy/tls.sh"
+{
+  echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=${BOAT_ATTESTATION_BIND_ADDRESS:-127.0.0.1}"
+  tls_https_postboot BOAT_ATTESTATION "$home" 9444
+} > "$home/postboot.asadmin"
+if grep -q https-listener.enabled=true "$home/postboot.asadmin"; then
+  echo "attestation.sh: https://${BOAT_ATTESTATION_BIND_ADDRESS:-127.0.0.1}:${BOAT_ATTESTATION_HTTPS_PORT:-9444}/attestation-service/api/v1"
+fi
 echo "attestation.sh: http://${BOAT_ATTESTATION_BIND_ADDRESS:-127.0.0.1}:${BOAT_ATTESTATION_PORT:-9312}/attestation-service/api/v1 (OpenAPI at /openapi)"
 cd "$home"
 # A fresh runtime directory each start: Payara Micro redeploys what an old one holds, and then

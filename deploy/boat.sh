@@ -7,7 +7,8 @@
 #   deploy/boat.sh --rebuild    rebuild first
 # Environment: BOAT_PORT (9311), BOAT_HOME (./var), BOAT_DB_URL/BOAT_DB_USER/BOAT_DB_PASSWORD for
 # PostgreSQL (jdbc:postgresql://...), BOAT_KMIP_* to keep keys in a KMIP server (see
-# deploy/postdeploy.sh), BOAT_JAVA_OPTS.
+# deploy/postdeploy.sh), BOAT_JAVA_OPTS; HTTPS: BOAT_TLS_*, BOAT_HTTPS_PORT (9443), BOAT_HTTP (on|off),
+# and BOAT_ATTESTATION_SERVICE_* for BOAT's trust in the attestation service (deploy/tls.sh, README).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 jar="$root/deploy/target/boat-micro.jar"
@@ -17,6 +18,8 @@ fi
 home="${BOAT_HOME:-$PWD/var}"
 umask 077
 mkdir -p "$home"
+. "$root/deploy/tls.sh"
+tls_attestation_client "$home"
 "$root/deploy/postboot.sh" "$home" > "$home/postboot.asadmin"
 "$root/deploy/postdeploy.sh" > "$home/postdeploy.asadmin"
 store=()

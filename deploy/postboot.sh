@@ -2,12 +2,13 @@
 # Writes the Payara Micro post-boot commands for BOAT: the JDBC pool behind jdbc/boat (H2 file
 # database under $1 by default, PostgreSQL when BOAT_DB_URL is a jdbc:postgresql URL) and the
 # HTTP listener bound to 127.0.0.1 (BOAT_BIND_ADDRESS to change it) with a read timeout
-# (BOAT_READ_TIMEOUT_MS, 10000).
+# (BOAT_READ_TIMEOUT_MS, 10000); with BOAT_TLS_* set, the HTTPS listener too (deploy/tls.sh).
 # H2 runs with WRITE_DELAY=0: by default it writes commits to the file up to a second later, and
 # a killed process lost an order it had acknowledged (RestartIT). With 0 every commit reaches the
 # file before the client is answered; surviving power loss as well needs PostgreSQL.
 set -euo pipefail
 home="$1"
+. "$(dirname "$0")/tls.sh"
 esc() { printf '%s' "$1" | sed -e 's/\\/\\\\/g' -e 's/:/\\:/g' -e 's/=/\\=/g' -e 's/;/\\;/g'; }
 url="${BOAT_DB_URL:-jdbc:h2:$home/boat;WRITE_DELAY=0}"
 case "$url" in
@@ -30,3 +31,4 @@ echo "set configs.config.server-config.network-config.transports.transport.tcp.r
 echo "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.xpowered-by=false"
 echo "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.server-header=false"
 [ "${BOAT_METRICS:-}" = "1" ] || echo "set-metrics-configuration --enabled=false"
+tls_https_postboot BOAT "$home" 9443

@@ -19,10 +19,17 @@ public final class Api {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
+    private final HttpClient client;
     private final Map<String, String> defaults = new LinkedHashMap<>();
 
     Api(String base) {
+        this(base, CLIENT);
+    }
+
+    /** An API client sending through {@code client} (e.g. one trusting a test CA, for HTTPS). */
+    Api(String base, HttpClient client) {
         this.base = base;
+        this.client = client;
     }
 
     public String base() {
@@ -31,7 +38,7 @@ public final class Api {
 
     /** A copy sending {@code X-Auth-Token: token} on every request. */
     public Api withToken(String token) {
-        Api a = new Api(base);
+        Api a = new Api(base, client);
         a.defaults.putAll(defaults);
         a.defaults.put("X-Auth-Token", token);
         return a;
@@ -63,7 +70,7 @@ public final class Api {
             b.setHeader(headers[i], headers[i + 1]);
         }
         try {
-            HttpResponse<byte[]> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Response(r.statusCode(), r.headers().map(), r.body());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + url + " failed: " + e, e);

@@ -1,5 +1,6 @@
 package io.boat.it;
 
+import io.boat.it.faults.FaultJar;
 import io.boat.testing.LoopbackPorts;
 import io.boat.testing.MicroProcess;
 import java.io.IOException;
@@ -63,12 +64,39 @@ public final class BoatServer implements AutoCloseable {
         return new BoatServer(newHome(name), env, List.of(javaOptions));
     }
 
+    /**
+     * Sets a variable of the server's and its post-boot script's environment (e.g. the BOAT_TLS_*
+     * settings of the HTTPS listener) for the next start.
+     */
+    public BoatServer withEnv(String name, String value) {
+        env.put(name, value);
+        return this;
+    }
+
     public BoatServer start() {
         return start(javaOptions);
     }
 
     /** Starts (again) on the same home and port, with these extra JVM options. */
     public BoatServer start(List<String> options) {
+        return start(options, List.of());
+    }
+
+    /**
+     * Starts (again) with order processing held for {@code delay} before each attempt, by a test-only
+     * jar added to Payara Micro ({@link FaultJar}), so that a kill lands while an order is PENDING.
+     */
+    public BoatServer startWithSlowOrders(Duration delay) {
+        try {
+            FaultJar.Options slow = FaultJar.slowOrders(home, delay);
+            return start(slow.java(), slow.micro());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts (again) with extra JVM options and extra Payara Micro arguments. */
+    private BoatServer start(List<String> options, List<String> microArguments) {
         try {
             Path postboot = script("postboot.sh", "postboot.asadmin", home.toString());
             Path postdeploy = script("postdeploy.sh", "postdeploy.asadmin");
@@ -80,6 +108,7 @@ public final class BoatServer implements AutoCloseable {
             cmd.addAll(List.of("-jar", System.getProperty("boat.jar"), "--nohazelcast", "--port",
                     String.valueOf(port), "--postbootcommandfile", postboot.toString(),
                     "--postdeploycommandfile", postdeploy.toString()));
+            cmd.addAll(microArguments);
             ProcessBuilder server = new ProcessBuilder(cmd).directory(home.toFile());
             server.environment().putAll(env);
             server.environment().put("BOAT_ADMIN_PASSWORD", ADMIN_PASSWORD);
@@ -126,6 +155,18 @@ public final class BoatServer implements AutoCloseable {
         }
     }
 
+    /** Waits until the server's log (this start's or an earlier one's) contains {@code marker}. */
+    public void awaitLog(String marker, Duration timeout) {
+        try {
+            process.awaitLog(marker, timeout);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A crash: SIGKILL, no chance to finish anything. */
     public void kill() {
         if (process != null) {
@@ -139,6 +180,20 @@ public final class BoatServer implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The port for an HTTPS listener (BOAT_HTTPS_PORT): the one after the HTTP port, free as well. */
+    public int httpsPort() {
+        return port + 1;
+    }
+
+    public String httpsUrl() {
+        return "https://127.0.0.1:" + httpsPort();
+    }
+
+    /** The server process's id, for {@link ListeningSockets}. */
+    public long pid() {
+        return process.pid();
     }
 
     public Path home() {

@@ -3,7 +3,7 @@ package io.boat.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.boat.kmip.testing.PyKmipServer;
-import io.boat.kmip.testing.TestPki;
+import io.boat.testing.TestPki;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -3,7 +3,9 @@ package io.boat.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.boat.it.faults.SlowOrdersInterceptor;
 import jakarta.json.JsonObject;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,8 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class RestartIT {
 
-    /** Fault injection: order processing waits this long, so a kill lands while it is PENDING. */
-    static final String SLOW_ORDERS = "-Dboat.order.delay-ms=30000";
+    /** Fault injection (a test-only jar): order processing waits this long, so a kill lands while it is PENDING. */
+    static final Duration SLOW_ORDERS = Duration.ofSeconds(30);
 
     @Test
     void h2_restartAndCrash_keepSecretsAndFinishOrders() throws Exception {
@@ -61,12 +63,14 @@ class RestartIT {
 
         // 2. crash while an order is PENDING
         server.stop();
-        server.start(List.of(SLOW_ORDERS));
+        server.startWithSlowOrders(SLOW_ORDERS);
         owner = api.withToken(api.token("admin", BoatServer.ADMIN_PASSWORD, "admin"));
         Api.Response accepted = owner.postJson("/v1/orders", "{\"type\":\"key\",\"meta\":{\"algorithm\":\"aes\",\"bit_length\":128}}");
         assertThat(accepted.status()).isEqualTo(202);
         String pending = accepted.json().getString("order_ref");
         assertThat(owner.get(pending).json().getString("status")).isEqualTo("PENDING");
+        // the kill lands inside the attempt: recorded as begun, key not yet generated
+        server.awaitLog(SlowOrdersInterceptor.MARKER, Duration.ofSeconds(60));
         server.kill();
 
         server.start(List.of());

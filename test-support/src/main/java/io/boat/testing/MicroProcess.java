@@ -42,10 +42,18 @@ public final class MicroProcess implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             long logStart = Files.exists(log) ? Files.size(log) : 0;
             MicroProcess started = new MicroProcess(command.start(), log);
-            if (started.awaitReady(logStart, readyUri, readyStatus, timeout)) {
+            boolean ready = false;
+            try {
+                ready = started.awaitReady(logStart, readyUri, readyStatus, timeout);
+            } finally {
+                if (!ready) {
+                    // a server that never became ready is not left running behind a failed test
+                    started.kill();
+                }
+            }
+            if (ready) {
                 return started;
             }
-            started.kill();
             if (attempt == STARTS) {
                 throw new IllegalStateException("Payara Micro's HTTP listener failed " + STARTS + " times; see " + log);
             }
@@ -105,6 +113,10 @@ public final class MicroProcess implements AutoCloseable {
         byte[] all = Files.readAllBytes(log);
         int from = (int) Math.min(offset, all.length);
         return new String(all, from, all.length - from, StandardCharsets.UTF_8);
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     /** The last 4,000 characters of the log, for failure messages. */

@@ -1,2 +1,2 @@
-/** Test fixtures shared by every module: free loopback ports, swtpm, Payara Micro. */
+/** Test fixtures shared by every module: free loopback ports, swtpm, Payara Micro, a test PKI. */
 package io.boat.testing;

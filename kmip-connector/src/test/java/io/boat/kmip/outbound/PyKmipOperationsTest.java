@@ -185,7 +185,7 @@ class PyKmipOperationsTest {
         assertThatThrownBy(rogue::getConnection).isInstanceOfSatisfying(KmipException.class, e -> {
             assertThat(e.isConnectionFailure()).isTrue();
             assertThat(e.getMessage()).containsAnyOf("TLS failure", "Connection reset", "Broken pipe");
-            assertThat(e.getMessage()).doesNotContain(io.boat.kmip.testing.TestPki.PASSWORD);
+            assertThat(e.getMessage()).doesNotContain(io.boat.testing.TestPki.PASSWORD);
         });
     }
 

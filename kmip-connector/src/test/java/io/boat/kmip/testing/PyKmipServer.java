@@ -1,6 +1,7 @@
 package io.boat.kmip.testing;
 
 import io.boat.testing.LoopbackPorts;
+import io.boat.testing.TestPki;
 import io.boat.kmip.api.KmipConnectionFactory;
 import io.boat.kmip.outbound.KmipManagedConnectionFactory;
 import java.io.IOException;

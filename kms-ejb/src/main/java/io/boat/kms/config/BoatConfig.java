@@ -70,10 +70,6 @@ public class BoatConfig {
     int passwordIterations;
 
     @Inject
-    @ConfigProperty(name = "boat.order.delay-ms", defaultValue = "0")
-    long orderDelayMillis;
-
-    @Inject
     @ConfigProperty(name = "boat.order.max-attempts", defaultValue = "3")
     int orderMaxAttempts;
 
@@ -135,10 +131,6 @@ public class BoatConfig {
 
     public int passwordIterations() {
         return passwordIterations;
-    }
-
-    public long orderDelayMillis() {
-        return orderDelayMillis;
     }
 
     public int orderMaxAttempts() {

@@ -83,7 +83,6 @@ public class OrderProcessor {
             destroy(orderId, attempt.recorded());
             return;
         }
-        pause();
         try {
             if (attempt.recorded() == null && !generateAndRecord(attempt)) {
                 return;
@@ -243,17 +242,6 @@ public class OrderProcessor {
 
     private static KeySpec spec(OrderEntity o) {
         return new KeySpec(o.algorithm, o.bitLength, o.mode);
-    }
-
-    private void pause() {
-        long delay = config.orderDelayMillis();
-        if (delay > 0) {
-            try {
-                Thread.sleep(delay);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     private static OffsetDateTime now() {

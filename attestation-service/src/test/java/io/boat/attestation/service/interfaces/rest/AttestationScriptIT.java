@@ -3,8 +3,10 @@ package io.boat.attestation.service.interfaces.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.boat.agent.Main;
+import io.boat.testing.Curl;
 import io.boat.testing.LoopbackPorts;
 import io.boat.testing.Swtpm;
+import io.boat.testing.TestPki;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.PrintWriter;
@@ -25,7 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The README's path for a newcomer: deploy/attestation.sh started as documented, a swtpm enrolled with
  * the agent CLI, the operator token the script generated used to set the reference values, and a
- * TRUSTED verdict. Also the script's refusal to start without EK CAs.
+ * TRUSTED verdict. Also the script's refusal to start without EK CAs, and HTTPS as the README
+ * configures it.
  */
 class AttestationScriptIT {
     private static final Path SCRIPT = Path.of(System.getProperty("boat.tpm.scripts", "../deploy/tpm"))
@@ -77,6 +80,47 @@ class AttestationScriptIT {
                 service.waitFor(30, TimeUnit.SECONDS);
             }
         }
+    }
+
+    @Test
+    void script_withHttpsOnly_answersKeyEndpointToCurlTrustingItsCa() throws Exception {
+        Path dir = Files.createTempDirectory("attestation-https");
+        TestPki.TlsFiles pki = TestPki.tlsFiles(dir.resolve("pki"));
+        int port = LoopbackPorts.freePair();
+        ProcessBuilder pb = new ProcessBuilder(SCRIPT.toString()).redirectErrorStream(true)
+            .redirectOutput(dir.resolve("attestation.log").toFile());
+        pb.environment().putAll(Map.of("BOAT_ATTESTATION_EK_CA_CERTIFICATES", pki.caPem().toString(),
+            "BOAT_ATTESTATION_PORT", Integer.toString(port), "BOAT_ATTESTATION_HOME", dir.resolve("home").toString(),
+            "BOAT_PAYARA_MICRO_JAR", System.getProperty("boat.payara.micro.jar"), "BOAT_JAVA_OPTS", "-Xmx512m",
+            "BOAT_ATTESTATION_TLS_CERT", pki.serverPem().toString(), "BOAT_ATTESTATION_TLS_KEY", pki.serverKey().toString(),
+            "BOAT_ATTESTATION_HTTPS_PORT", Integer.toString(port + 1), "BOAT_ATTESTATION_HTTP", "off"));
+        Process service = pb.start();
+        try {
+            String keys = "https://127.0.0.1:" + (port + 1) + "/attestation-service/api/v1/keys";
+            Curl.Result served = awaitHttps(service, keys, pki.caPem(), dir.resolve("attestation.log"));
+
+            assertThat(served.body()).contains("\"keys\"");
+            assertThat(Curl.run(keys).exit()).as("curl without the CA does not trust the server").isEqualTo(60);
+            assertThat(Curl.run("http://127.0.0.1:" + port + "/attestation-service/api/v1/keys").status())
+                .as("plain HTTP is off").isZero();
+            assertThat(Files.readString(dir.resolve("attestation.log"))).contains("https://127.0.0.1:" + (port + 1));
+        } finally {
+            service.destroy();
+            service.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static Curl.Result awaitHttps(Process service, String url, Path ca, Path log) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            assertThat(service.isAlive()).as("attestation.sh exited: %s", Files.readString(log)).isTrue();
+            Curl.Result r = Curl.run("--cacert", ca.toString(), url);
+            if (r.status() == 200) {
+                return r;
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError("attestation.sh did not answer over HTTPS: " + Files.readString(log));
     }
 
     private static JsonObject agent(int expectedExit, String subcommand, String... common) {

@@ -1,4 +1,4 @@
-package io.boat.kmip.testing;
+package io.boat.testing;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -33,9 +33,10 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * Test PKI for the PyKMIP fixture: a CA, a server certificate for 127.0.0.1 and client
- * certificates carrying extendedKeyUsage clientAuth (PyKMIP requires it), written as PEM for
- * the Python side and PKCS#12 for the Java side.
+ * A test PKI: a CA, a server certificate for 127.0.0.1 and localhost, and client certificates
+ * carrying extendedKeyUsage clientAuth (PyKMIP requires it), written as PEM (for curl, openssl and
+ * the Python side) and PKCS#12 (for Java and Payara). {@link #tlsFiles} writes a whole set,
+ * including a client certificate from a CA the servers do not trust.
  */
 public final class TestPki {
 
@@ -46,7 +47,49 @@ public final class TestPki {
     public record Issued(KeyPair keys, X509Certificate cert) {
     }
 
+    /**
+     * The files {@link #tlsFiles} writes. Each PKCS#12 file is protected by {@link #PASSWORD} and
+     * holds its key under the alias "server" or "client" with the chain up to its CA.
+     */
+    public record TlsFiles(Path caPem, Path trustStore, Path serverPem, Path serverKey, Path serverKeyStore,
+                           Path clientPem, Path clientKey, Path clientKeyStore,
+                           Path untrustedClientPem, Path untrustedClientKey, Path untrustedClientKeyStore) {
+    }
+
     private TestPki() {
+    }
+
+    /**
+     * Writes a CA (ca.pem, truststore.p12), a server certificate it issued for 127.0.0.1 and
+     * localhost (server.pem, server.key, server.p12), a client certificate it issued (client.*),
+     * and a client certificate with the same subject from another CA (untrusted-client.*).
+     */
+    public static TlsFiles tlsFiles(Path dir) throws IOException, GeneralSecurityException {
+        Files.createDirectories(dir);
+        Issued ca = ca("BOAT test CA");
+        Issued server = server(ca);
+        Issued client = client(ca, "boat-test-client");
+        Issued otherCa = ca("Untrusted test CA");
+        Issued untrusted = client(otherCa, "boat-test-client");
+        TlsFiles f = new TlsFiles(dir.resolve("ca.pem"), dir.resolve("truststore.p12"),
+                dir.resolve("server.pem"), dir.resolve("server.key"), dir.resolve("server.p12"),
+                dir.resolve("client.pem"), dir.resolve("client.key"), dir.resolve("client.p12"),
+                dir.resolve("untrusted-client.pem"), dir.resolve("untrusted-client.key"),
+                dir.resolve("untrusted-client.p12"));
+        writePem(f.caPem(), ca.cert());
+        writeTrustStore(f.trustStore(), ca);
+        writeLeaf(server, ca, "server", f.serverPem(), f.serverKey(), f.serverKeyStore());
+        writeLeaf(client, ca, "client", f.clientPem(), f.clientKey(), f.clientKeyStore());
+        writeLeaf(untrusted, otherCa, "client", f.untrustedClientPem(), f.untrustedClientKey(),
+                f.untrustedClientKeyStore());
+        return f;
+    }
+
+    private static void writeLeaf(Issued leaf, Issued ca, String alias, Path pem, Path key, Path keyStore)
+            throws IOException, GeneralSecurityException {
+        writePem(pem, leaf.cert());
+        writePem(key, leaf.keys().getPrivate());
+        writeKeyStore(keyStore, leaf, ca, alias);
     }
 
     public static KeyPair rsa() throws GeneralSecurityException {
@@ -124,9 +167,15 @@ public final class TestPki {
 
     /** PKCS#12 with the key and its chain under alias "client". */
     public static void writeKeyStore(Path file, Issued leaf, Issued ca) throws IOException, GeneralSecurityException {
+        writeKeyStore(file, leaf, ca, "client");
+    }
+
+    /** PKCS#12 with the key and its chain under {@code alias}. */
+    public static void writeKeyStore(Path file, Issued leaf, Issued ca, String alias)
+            throws IOException, GeneralSecurityException {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);
-        ks.setKeyEntry("client", leaf.keys().getPrivate(), PASSWORD.toCharArray(),
+        ks.setKeyEntry(alias, leaf.keys().getPrivate(), PASSWORD.toCharArray(),
                 new Certificate[] {leaf.cert(), ca.cert()});
         try (OutputStream out = Files.newOutputStream(file)) {
             ks.store(out, PASSWORD.toCharArray());
