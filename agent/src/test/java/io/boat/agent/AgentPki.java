@@ -1,6 +1,6 @@
 package io.boat.agent;
 
-import io.boat.kmip.testing.TestPki;
+import io.boat.testing.TestPki;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
