@@ -37,6 +37,8 @@ public class AttestationHostReports implements HostReports {
     public static final String KEY_REFETCH_SECONDS = "boat.release.attestation-keys-refetch-seconds";
     /** Most trust reports held in the cache. */
     public static final String CACHE_SIZE = "boat.release.report-cache-size";
+    /** Seconds a fetched report is served from the cache at most (also bounded by the policy's maximum age). */
+    public static final String CACHE_SECONDS = "boat.release.report-cache-seconds";
     static final String UNAVAILABLE = "The attestation service is unavailable.";
     private static final Logger LOG = Logger.getLogger(AttestationHostReports.class.getName());
 
@@ -65,7 +67,8 @@ public class AttestationHostReports implements HostReports {
         Config config = ConfigProvider.getConfig();
         connection = AttestationServiceConnection.fromConfig(config);
         clock = Clock.systemUTC();
-        cache = new TrustReportCache(config.getOptionalValue(CACHE_SIZE, Integer.class).orElse(10_000));
+        cache = new TrustReportCache(config.getOptionalValue(CACHE_SIZE, Integer.class).orElse(10_000),
+            Duration.ofSeconds(config.getOptionalValue(CACHE_SECONDS, Long.class).orElse(TrustReportCache.DEFAULT_TTL.toSeconds())));
         try {
             verifier = verifier(config, connection, clock);
         } catch (IllegalStateException e) {

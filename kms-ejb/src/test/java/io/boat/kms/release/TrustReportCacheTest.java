@@ -22,7 +22,7 @@ class TrustReportCacheTest {
 
     @Test
     void fresh_youngerThanMaxAgeAndUnexpired_isServed() {
-        TrustReportCache cache = new TrustReportCache(10);
+        TrustReportCache cache = new TrustReportCache(10, Duration.ofHours(1));
         AttestedHost h = host(1, T0.plusSeconds(600));
         cache.put(h, T0);
 
@@ -35,8 +35,8 @@ class TrustReportCacheTest {
         AttestedHost h = host(1, T0.plusSeconds(600));
         cache.put(h, T0);
 
-        assertThat(cache.fresh(ak(1), Duration.ofSeconds(60), T0.plusSeconds(60))).isEmpty();
-        assertThat(cache.fresh(ak(1), Duration.ofSeconds(300), T0.plusSeconds(60))).contains(h);
+        assertThat(cache.fresh(ak(1), Duration.ofSeconds(20), T0.plusSeconds(20))).isEmpty();
+        assertThat(cache.fresh(ak(1), Duration.ofSeconds(300), T0.plusSeconds(20))).contains(h);
     }
 
     @Test
@@ -57,8 +57,39 @@ class TrustReportCacheTest {
     }
 
     @Test
+    void fresh_reportVerifiedLongerAgoThanMaxAge_isNotServedThoughFetchedJustNow() {
+        TrustReportCache cache = new TrustReportCache(10);
+        AttestedHost h = host(1, T0.plusSeconds(600));
+        // Fetched 40 s after the host attested: the policy's age is the report's, not the copy's.
+        cache.put(h, T0.plusSeconds(40));
+
+        assertThat(cache.fresh(ak(1), Duration.ofSeconds(60), T0.plusSeconds(61))).isEmpty();
+        assertThat(cache.fresh(ak(1), Duration.ofSeconds(60), T0.plusSeconds(59))).contains(h);
+    }
+
+    @Test
+    void fresh_copyOlderThanTheTimeToLive_isDroppedSoTheServicesNewVerdictIsAskedFor() {
+        TrustReportCache cache = new TrustReportCache(10, Duration.ofSeconds(30));
+        AttestedHost h = host(1, T0.plusSeconds(600));
+        cache.put(h, T0);
+
+        assertThat(cache.fresh(ak(1), Duration.ofSeconds(300), T0.plusSeconds(29))).contains(h);
+        assertThat(cache.fresh(ak(1), Duration.ofSeconds(300), T0.plusSeconds(30))).isEmpty();
+        assertThat(cache.size()).isZero();
+    }
+
+    @Test
+    void fresh_reportWithoutVerificationTime_isNeverServed() {
+        TrustReportCache cache = new TrustReportCache(10);
+        cache.put(new AttestedHost(ak(1), "report-1", true, List.of(), "default", null, null, null,
+            T0.plusSeconds(600), null), T0);
+
+        assertThat(cache.fresh(ak(1), Duration.ofHours(1), T0)).isEmpty();
+    }
+
+    @Test
     void put_beyondMaxEntries_evictsTheLeastRecentlyUsed() {
-        TrustReportCache cache = new TrustReportCache(2);
+        TrustReportCache cache = new TrustReportCache(2, Duration.ofHours(1));
         cache.put(host(1, T0.plusSeconds(600)), T0);
         cache.put(host(2, T0.plusSeconds(600)), T0);
         cache.fresh(ak(1), Duration.ofSeconds(60), T0);
