@@ -7,7 +7,8 @@
 #   deploy/boat.sh --rebuild    rebuild first
 # Environment: BOAT_PORT (9311), BOAT_HOME (./var), BOAT_DB_URL/BOAT_DB_USER/BOAT_DB_PASSWORD for
 # PostgreSQL (jdbc:postgresql://...), BOAT_KMIP_* to keep keys in a KMIP server (see
-# deploy/postdeploy.sh), BOAT_JAVA_OPTS.
+# deploy/postdeploy.sh), BOAT_JAVA_OPTS, BOAT_JAVA (the java to run; java on PATH),
+# BOAT_TUNING=0 to start without the container tuning of deploy/tuning.sh.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 jar="$root/deploy/target/boat-micro.jar"
@@ -21,6 +22,13 @@ mkdir -p "$home"
 "$root/deploy/postdeploy.sh" > "$home/postdeploy.asadmin"
 store=()
 [ -n "${BOAT_KMIP_HOST:-}" ] && store=(-Dboat.secret-store=kmip)
-exec java ${BOAT_JAVA_OPTS:-} "${store[@]}" -Dboat.data-dir="$home" -jar "$jar" \
+# --- container tuning (issue 11): post-boot commands and JVM options from deploy/tuning.sh ---
+tuning=()
+if [ "${BOAT_TUNING:-1}" != 0 ]; then
+  "$root/deploy/tuning.sh" asadmin >> "$home/postboot.asadmin"
+  read -r -a tuning <<< "$("$root/deploy/tuning.sh" jvm)"
+fi
+# --- end of container tuning ---
+exec "${BOAT_JAVA:-java}" "${tuning[@]}" ${BOAT_JAVA_OPTS:-} "${store[@]}" -Dboat.data-dir="$home" -jar "$jar" \
   --nohazelcast --port "${BOAT_PORT:-9311}" --postbootcommandfile "$home/postboot.asadmin" \
   --postdeploycommandfile "$home/postdeploy.asadmin"
