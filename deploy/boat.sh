@@ -8,10 +8,11 @@
 # Environment: BOAT_PORT (9311), BOAT_HOME (./var), BOAT_DB_URL/BOAT_DB_USER/BOAT_DB_PASSWORD for
 # PostgreSQL (jdbc:postgresql://...), BOAT_KMIP_* to keep keys in a KMIP server (see
 # deploy/postdeploy.sh), BOAT_JAVA_OPTS, BOAT_JAVA (the java to run; java on PATH),
-# BOAT_TUNING=0 to start without the container tuning of deploy/tuning.sh.
+# BOAT_TUNING=0 to start without the container tuning of deploy/tuning.sh, BOAT_JAR (another
+# build of the uber jar, e.g. to compare two builds in bench/http/compare.sh).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-jar="$root/deploy/target/boat-micro.jar"
+jar="${BOAT_JAR:-$root/deploy/target/boat-micro.jar}"
 if [ "${1:-}" = "--rebuild" ] || [ ! -f "$jar" ]; then
   (cd "$root" && mvn -q -B -DskipTests -pl deploy -am package)
 fi

@@ -7,13 +7,14 @@
 # run); for BOAT also the RSS after BOAT_MIXED_REQUESTS (10,000) mixed requests on a fresh start.
 #
 #   bench/http/compare.sh [DURATION_SECONDS=15] [CONNECTIONS=16] [WHICH=bare,bare-tuned,boat,boat-tuned]
-# Environment: JAVA (java on PATH) runs every server on that JDK; WARMUP_SECONDS (10).
+# WHICH may also name boat-before: BOAT untuned from the uber jar $BEFORE_JAR (an older build).
+# Environment: JAVA (java on PATH) runs every server on that JDK; WARMUP_SECONDS (20).
 # The machine may be shared: every figure line carries the 1-minute load average; compare only
 # figures printed by the same run.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 duration="${1:-15}"; conns="${2:-16}"; which="${3:-bare,bare-tuned,boat,boat-tuned}"
-warmup="${WARMUP_SECONDS:-10}"
+warmup="${WARMUP_SECONDS:-20}"
 java="${JAVA:-java}"
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install wrk" >&2; exit 1; }
 [ -f "$root/deploy/target/boat-micro.jar" ] || { echo "build first: mvn -B -q -DskipTests -pl deploy -am package" >&2; exit 1; }
@@ -82,13 +83,13 @@ bare() { # tuned?
   stop
 }
 
-boat() { # tuned?
+boat() { # tuned|untuned [JAR]
   local port t0 home base token secret
   port="$("$root/deploy/free-port.sh")"
-  home="$work/boat-$1"
+  home="$work/boat-$server"
   t0=$(date +%s.%N)
   env BOAT_TUNING="$([ "$1" = tuned ] && echo 1 || echo 0)" BOAT_HOME="$home" BOAT_PORT="$port" \
-    BOAT_JAVA="$java" "$root/deploy/boat.sh" > "$work/server.log" 2>&1 &
+    BOAT_JAR="${2:-$root/deploy/target/boat-micro.jar}" BOAT_JAVA="$java" "$root/deploy/boat.sh" > "$work/server.log" 2>&1 &
   pid=$!
   base="http://127.0.0.1:$port"
   echo "$server start-to-first-300 $(first_answer "$base/" 300 "$t0") s  load $(load)"
@@ -115,6 +116,7 @@ for server in ${which//,/ }; do
     bare) bare untuned ;;
     bare-tuned) bare tuned ;;
     boat) boat untuned ;;
+    boat-before) boat untuned "${BEFORE_JAR:?BEFORE_JAR names the older uber jar}" ;;
     boat-tuned) boat tuned ;;
     *) echo "unknown: $server" >&2; exit 2 ;;
   esac

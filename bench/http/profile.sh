@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Profiles BOAT's embedded default under wrk with JDK Flight Recorder (not a test): one server,
-# one recording per scenario (GET /, GET payload), each taken during DURATION seconds of wrk load
+# one recording per scenario (GET /, GET payload, POST order), each taken during DURATION seconds of wrk load
 # (c=16, one wrk thread) after a warm-up, then summarised by bench/http/jfr-summary.py.
 #   bench/http/profile.sh [DURATION=20] [OUT_DIR=/tmp/boat-profile]
 # Environment: BOAT_TUNING (as deploy/boat.sh), JAVA (java on PATH).
@@ -15,7 +15,7 @@ export BOAT_ADMIN_PASSWORD=bench-admin-password
 BOAT_HOME="$home" BOAT_PORT="$port" BOAT_JAVA="$java" \
   "$root/deploy/boat.sh" > "$out/server.log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$home"' EXIT
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$home"; true' EXIT
 base="http://127.0.0.1:$port"
 until [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/" || true)" = 300 ]; do sleep 0.5; done
 read -r token secret <<< "$("$root/bench/http/session.sh" "$base")"
@@ -30,3 +30,4 @@ one() { # NAME URL LUA
 }
 one get-root "$base/" "$root/bench/http/status.lua"
 one get-payload "$secret/payload" "$root/bench/http/get-payload.lua"
+one post-order "$base/v1/orders" "$root/bench/http/post-order.lua"
