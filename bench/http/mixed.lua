@@ -9,12 +9,16 @@ local limit = tonumber(os.getenv("BOAT_MIXED_REQUESTS") or "10000")
 local marker = os.getenv("BOAT_MIXED_DONE")
 local secret = '{"name":"bench-mixed","payload":"RwuBgu6vnzM8VBb7JFJ1Kwrd871cTgw2QFIFW07ZuUk=","payload_content_type":"application/octet-stream","payload_content_encoding":"base64"}'
 local order = '{"type":"key","meta":{"algorithm":"aes","bit_length":256}}'
-local reqs = {
-  wrk.format("GET", "/", {}),
-  wrk.format("GET", payload, {["X-Auth-Token"] = token, ["Accept"] = "application/octet-stream"}),
-  wrk.format("POST", "/v1/secrets", {["X-Auth-Token"] = token, ["Content-Type"] = "application/json"}, secret),
-  wrk.format("POST", "/v1/orders", {["X-Auth-Token"] = token, ["Content-Type"] = "application/json"}, order),
-}
+local reqs
+-- Formatted in init, after wrk has set the Host header that wrk.format copies into each request.
+function init(args)
+  reqs = {
+    wrk.format("GET", "/", {}),
+    wrk.format("GET", payload, {["X-Auth-Token"] = token, ["Accept"] = "application/octet-stream"}),
+    wrk.format("POST", "/v1/secrets", {["X-Auth-Token"] = token, ["Content-Type"] = "application/json"}, secret),
+    wrk.format("POST", "/v1/orders", {["X-Auth-Token"] = token, ["Content-Type"] = "application/json"}, order),
+  }
+end
 -- Connections answer in their own order, so any of the four expected statuses counts as right.
 local ok = {[200] = true, [201] = true, [202] = true, [300] = true}
 local sent, answered, bad = 0, 0, 0
