@@ -28,7 +28,6 @@ tuning=()
 if [ "${BOAT_TUNING:-1}" != 0 ]; then
   "$root/deploy/tuning.sh" asadmin >> "$home/postboot.asadmin"
   read -r -a tuning <<< "$("$root/deploy/tuning.sh" jvm)"
-  while read -r setting; do export "${setting?}"; done < <("$root/deploy/tuning.sh" env)
 fi
 # --- end of container tuning ---
 exec "${BOAT_JAVA:-java}" "${tuning[@]}" ${BOAT_JAVA_OPTS:-} "${store[@]}" -Dboat.data-dir="$home" -jar "$jar" \

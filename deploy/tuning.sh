@@ -4,7 +4,6 @@
 # the same settings:
 #   deploy/tuning.sh asadmin   Payara Micro post-boot commands
 #   deploy/tuning.sh jvm       JVM options (work on JDK 17 and JDK 25)
-#   deploy/tuning.sh env       NAME=VALUE environment settings for the JVM process
 # deploy/boat.sh applies both unless BOAT_TUNING=0; BOAT_HEAP_MB sets the heap (256). Each setting is
 # explained in the README ("Container tuning"). None of them touches authentication, encryption at
 # rest or the durability of commits.
@@ -32,11 +31,5 @@ case "${1:-}" in
     # (the JVM would otherwise size it to a quarter of the machine's memory).
     echo "-XX:+UseParallelGC -Xms64m -Xmx${BOAT_HEAP_MB:-256}m -XX:+PerfDisableSharedMem"
     ;;
-  env)
-    # glibc gives every thread that mallocs its own 64 MiB arena; with Payara's ~100 threads the
-    # JVM's native memory is scattered over dozens of them. Two arenas keep RSS down at no
-    # measurable cost: the JVM's hot allocations are in the Java heap, not malloc.
-    echo "MALLOC_ARENA_MAX=2"
-    ;;
-  *) echo "usage: $0 asadmin|jvm|env" >&2; exit 2 ;;
+  *) echo "usage: $0 asadmin|jvm" >&2; exit 2 ;;
 esac

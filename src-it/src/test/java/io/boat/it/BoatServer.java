@@ -87,9 +87,6 @@ public final class BoatServer implements AutoCloseable {
                     String.valueOf(port), "--postbootcommandfile", postboot.toString(),
                     "--postdeploycommandfile", postdeploy.toString()));
             ProcessBuilder server = new ProcessBuilder(cmd).directory(home.toFile());
-            for (String setting : Files.readAllLines(script("tuning.sh", "tuning.env", "env"))) {
-                server.environment().put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
-            }
             server.environment().putAll(env);
             server.environment().put("BOAT_ADMIN_PASSWORD", ADMIN_PASSWORD);
             process = MicroProcess.start(server, log(), URI.create(baseUrl() + "/"), 300, Duration.ofSeconds(180));
