@@ -7,11 +7,14 @@
 #   deploy/boat.sh --rebuild    rebuild first
 # Environment: BOAT_PORT (9311), BOAT_HOME (./var), BOAT_DB_URL/BOAT_DB_USER/BOAT_DB_PASSWORD for
 # PostgreSQL (jdbc:postgresql://...), BOAT_KMIP_* to keep keys in a KMIP server (see
-# deploy/postdeploy.sh), BOAT_JAVA_OPTS; HTTPS: BOAT_TLS_*, BOAT_HTTPS_PORT (9443), BOAT_HTTP (on|off),
-# and BOAT_ATTESTATION_SERVICE_* for BOAT's trust in the attestation service (deploy/tls.sh, README).
+# deploy/postdeploy.sh), BOAT_JAVA_OPTS, BOAT_JAVA (the java to run; java on PATH),
+# BOAT_TUNING=0 to start without the container tuning of deploy/tuning.sh, BOAT_JAR (another
+# build of the uber jar, e.g. to compare two builds in bench/http/compare.sh); HTTPS: BOAT_TLS_*,
+# BOAT_HTTPS_PORT (9443), BOAT_HTTP (on|off), and BOAT_ATTESTATION_SERVICE_* for BOAT's trust in the
+# attestation service (deploy/tls.sh, README).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-jar="$root/deploy/target/boat-micro.jar"
+jar="${BOAT_JAR:-$root/deploy/target/boat-micro.jar}"
 if [ "${1:-}" = "--rebuild" ] || [ ! -f "$jar" ]; then
   (cd "$root" && mvn -q -B -DskipTests -pl deploy -am package)
 fi
@@ -24,6 +27,13 @@ tls_attestation_client "$home"
 "$root/deploy/postdeploy.sh" > "$home/postdeploy.asadmin"
 store=()
 [ -n "${BOAT_KMIP_HOST:-}" ] && store=(-Dboat.secret-store=kmip)
-exec java ${BOAT_JAVA_OPTS:-} "${store[@]}" -Dboat.data-dir="$home" -jar "$jar" \
+# --- container tuning (issue 11): post-boot commands and JVM options from deploy/tuning.sh ---
+tuning=()
+if [ "${BOAT_TUNING:-1}" != 0 ]; then
+  "$root/deploy/tuning.sh" asadmin >> "$home/postboot.asadmin"
+  read -r -a tuning <<< "$("$root/deploy/tuning.sh" jvm)"
+fi
+# --- end of container tuning ---
+exec "${BOAT_JAVA:-java}" "${tuning[@]}" ${BOAT_JAVA_OPTS:-} "${store[@]}" -Dboat.data-dir="$home" -jar "$jar" \
   --nohazelcast --port "${BOAT_PORT:-9311}" --postbootcommandfile "$home/postboot.asadmin" \
   --postdeploycommandfile "$home/postdeploy.asadmin"

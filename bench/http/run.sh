@@ -29,12 +29,7 @@ base="http://127.0.0.1:$port"
 for _ in $(seq 1 180); do
   [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/" || true)" = 300 ] && break; sleep 1
 done
-token=$(curl -si "$base/v3/auth/tokens" -H 'Content-Type: application/json' -d '{"auth":{"identity":{"methods":["password"],
-  "password":{"user":{"name":"admin","domain":{"name":"Default"},"password":"'"$BOAT_ADMIN_PASSWORD"'"}}},
-  "scope":{"project":{"name":"admin","domain":{"name":"Default"}}}}}' | awk 'tolower($1)=="x-subject-token:"{print $2}' | tr -d '\r')
-secret=$(curl -s "$base/v1/secrets" -H "X-Auth-Token: $token" -H 'Content-Type: application/json' \
-  -d '{"name":"bench","payload":"RwuBgu6vnzM8VBb7JFJ1Kwrd871cTgw2QFIFW07ZuUk=","payload_content_type":"application/octet-stream","payload_content_encoding":"base64"}' \
-  | python3 -c 'import json,sys; print(json.load(sys.stdin)["secret_ref"])')
+read -r token secret <<< "$("$root/bench/http/session.sh" "$base")"
 export BOAT_TOKEN="$token"
 # Each scenario first runs 20 s unmeasured at the same concurrency, so the JIT has compiled the path.
 warm() { wrk -t$threads -c"$conns" -d20s -s "$1" "$2" >/dev/null; }

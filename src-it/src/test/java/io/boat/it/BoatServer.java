@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,7 +16,8 @@ import java.util.Map;
 
 /**
  * The embedded default as a real process: {@code java -jar boat-micro.jar} with the post-boot
- * commands {@code deploy/postboot.sh} writes, in its own home directory, on a free port.
+ * commands {@code deploy/postboot.sh} writes and the container tuning of {@code deploy/tuning.sh}
+ * (as {@code deploy/boat.sh} starts it), in its own home directory, on a free port.
  * Restartable on the same home, so tests can prove what survives a stop or a crash.
  */
 public final class BoatServer implements AutoCloseable {
@@ -99,8 +101,12 @@ public final class BoatServer implements AutoCloseable {
     private BoatServer start(List<String> options, List<String> microArguments) {
         try {
             Path postboot = script("postboot.sh", "postboot.asadmin", home.toString());
+            Files.writeString(postboot, Files.readString(script("tuning.sh", "tuning.asadmin", "asadmin")),
+                    StandardOpenOption.APPEND);
             Path postdeploy = script("postdeploy.sh", "postdeploy.asadmin");
-            List<String> cmd = new ArrayList<>(List.of("java", "-Xmx512m", "-Dboat.data-dir=" + home));
+            List<String> cmd = new ArrayList<>(List.of("java"));
+            cmd.addAll(List.of(Files.readString(script("tuning.sh", "tuning.jvm", "jvm")).trim().split("\\s+")));
+            cmd.add("-Dboat.data-dir=" + home);
             if (env.containsKey("BOAT_KMIP_HOST")) {
                 cmd.add("-Dboat.secret-store=kmip");
             }

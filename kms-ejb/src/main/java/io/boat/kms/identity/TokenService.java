@@ -13,7 +13,6 @@ import com.nimbusds.jwt.SignedJWT;
 import io.boat.kms.KmsException;
 import io.boat.kms.config.BoatConfig;
 import io.boat.kms.crypto.Rng;
-import io.boat.kms.identity.revocation.Revocations;
 import io.boat.kms.project.MasterKek;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
@@ -44,8 +43,6 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -61,7 +58,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class TokenService {
 
     static final String SIGNING_KEY_ID = "token-signing-rs256";
-    private static final int CACHE_MAX = 10_000;
     /** {@code iat} in milliseconds: revocation compares it with the revocation time, and seconds are too coarse. */
     private static final String ISSUED_MILLIS = "iat_ms";
     private static final String SYSTEM = "system";
@@ -76,7 +72,7 @@ public class TokenService {
     BoatConfig config;
 
     @Inject
-    Revocations revocations;
+    TokenVerifier tokenVerifier;
 
     @Inject
     @ConfigProperty(name = "mp.jwt.verify.publickey")
@@ -94,8 +90,6 @@ public class TokenService {
     private RSAPublicKey publicKey;
     private JWSVerifier ownVerifier;
     private JWSVerifier externalVerifier;
-    /** Verified tokens; expiry is re-checked on every use. */
-    private final ConcurrentMap<String, TokenClaims> verified = new ConcurrentHashMap<>();
 
     @PostConstruct
     void init() {
@@ -182,29 +176,19 @@ public class TokenService {
         return jwt.serialize();
     }
 
-    /**
-     * Verifies signature, issuer and expiry; any failure is a 401 that says nothing more. Runs
-     * on every request and touches no database: no transaction.
-     */
+    /** Signature, issuer, expiry and revocation; any failure is a 401 that says nothing more. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public TokenClaims verify(String token) {
-        if (token == null || token.isEmpty() || token.length() > 8192) {
-            throw KmsException.unauthorized();
-        }
-        TokenClaims claims = verified.get(token);
-        if (claims == null) {
-            claims = parseAndVerify(token);
-            if (verified.size() >= CACHE_MAX) {
-                verified.clear();
-            }
-            verified.put(token, claims);
-        }
-        if (!claims.expiresAt().isAfter(Instant.now())) {
-            verified.remove(token);
-            throw KmsException.unauthorized();
-        }
-        revocations.check(claims);
-        return claims;
+        return tokenVerifier.verify(token);
+    }
+
+    /**
+     * Parses the token and verifies its signature and issuer, nothing else: {@link TokenVerifier}
+     * caches the result and checks expiry and revocation on every use. Touches no database.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public TokenClaims verifySignature(String token) {
+        return parseAndVerify(token);
     }
 
     private TokenClaims parseAndVerify(String token) {

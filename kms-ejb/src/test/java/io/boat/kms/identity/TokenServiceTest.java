@@ -42,12 +42,15 @@ class TokenServiceTest {
         tokens.externalPublicKey = Optional.empty();
         tokens.externalIssuer = Optional.empty();
         tokens.externalProjectClaim = "project_id";
-        tokens.revocations = new Revocations() {
+        TokenVerifier verifier = new TokenVerifier();
+        verifier.tokens = tokens;
+        verifier.revocations = new Revocations() {
             @Override
             public boolean isRevoked(TokenClaims token) {
                 return token.auditIds().stream().anyMatch(revoked::contains);
             }
         };
+        tokens.tokenVerifier = verifier;
         tokens.init();
         return tokens;
     }

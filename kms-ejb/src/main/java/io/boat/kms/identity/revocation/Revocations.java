@@ -4,11 +4,7 @@ import io.boat.kms.KmsException;
 import io.boat.kms.config.BoatConfig;
 import io.boat.kms.identity.TokenClaims;
 import jakarta.annotation.PostConstruct;
-import jakarta.ejb.Lock;
-import jakarta.ejb.LockType;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -26,9 +22,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * request, whether a token is revoked. The answer comes from this node's {@link RevocationList};
  * events written here apply at once, events written by other nodes within
  * {@code boat.revocation.refresh-ms} (one indexed query per interval per node, not per request).
+ * A plain CDI bean, not an EJB, since it is asked on every request: its state is thread-safe by
+ * itself, the refresh reads without a transaction, and {@code revoke*} write in the caller's.
  */
-@Singleton
-@Lock(LockType.READ)
+@ApplicationScoped
 public class Revocations {
 
     private static final Logger LOG = Logger.getLogger(Revocations.class.getName());
@@ -56,21 +53,19 @@ public class Revocations {
     }
 
     /** Refuses a revoked token as not authenticated. */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public void check(TokenClaims token) {
         if (isRevoked(token)) {
             throw KmsException.unauthorized();
         }
     }
 
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public boolean isRevoked(TokenClaims token) {
         refreshIfDue();
         // Fail closed: without the revocation list (database unreachable since start) no token is trusted.
         return lastRefresh == null || list.isRevoked(token);
     }
 
-    /** Revokes one token and every token re-scoped from it ({@code DELETE /v3/auth/tokens}). */
+    /** Revokes one token and every token re-scoped from it ({@code DELETE /v3/auth/tokens}), in the caller's transaction. */
     public void revokeToken(TokenClaims token) {
         record(token.auditIds().isEmpty() ? token.tokenId() : token.auditIds().get(0), null, null);
     }

@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.net.URI;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -32,12 +34,22 @@ public class PublicUrlFilter implements ContainerRequestFilter {
     @Context
     HttpServletRequest servlet;
 
+    /**
+     * Parsed bases by their text. The keys are the configured URL or this server's own listener
+     * addresses, never anything a client sends, so the map stays as small as the set of listeners.
+     */
+    private final ConcurrentMap<String, URI> bases = new ConcurrentHashMap<>();
+
     @Override
     public void filter(ContainerRequestContext request) {
         URI oldBase = request.getUriInfo().getBaseUri();
-        URI relative = oldBase.relativize(request.getUriInfo().getRequestUri());
-        URI base = URI.create(withSlash(publicUrl.filter(s -> !s.isBlank()).orElseGet(this::listener)));
-        request.setRequestUri(base, base.resolve(relative));
+        URI base = bases.computeIfAbsent(publicUrl.filter(s -> !s.isBlank()).orElseGet(this::listener),
+                text -> URI.create(withSlash(text)));
+        // Most clients address the listener as it is configured: then there is nothing to rewrite.
+        if (!base.equals(oldBase)) {
+            URI relative = oldBase.relativize(request.getUriInfo().getRequestUri());
+            request.setRequestUri(base, base.resolve(relative));
+        }
     }
 
     private String listener() {

@@ -1,8 +1,7 @@
 package io.boat.kms.web.support;
 
 import io.boat.kms.KmsException;
-import io.boat.kms.identity.TokenService;
-import jakarta.ejb.EJB;
+import io.boat.kms.identity.TokenVerifier;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -38,8 +37,8 @@ public class SlowBodyGuard extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
 
-    @EJB
-    transient TokenService tokens;
+    @Inject
+    transient TokenVerifier tokens;
 
     @Inject
     @ConfigProperty(name = "boat.http.body-timeout-ms", defaultValue = "10000")

@@ -1,9 +1,8 @@
 package io.boat.kms.web.support;
 
 import io.boat.kms.identity.TokenClaims;
-import io.boat.kms.identity.TokenService;
+import io.boat.kms.identity.TokenVerifier;
 import jakarta.annotation.Priority;
-import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -35,8 +34,8 @@ public class TokenAuthFilter implements ContainerRequestFilter {
     static final String VERIFIED_CLAIMS = TokenAuthFilter.class.getName() + ".claims";
     private static final String BEARER = "Bearer ";
 
-    @EJB
-    TokenService tokens;
+    @Inject
+    TokenVerifier tokens;
 
     @Inject
     CurrentCaller current;

@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# One-run comparison (not a test; figures go to bench/RESULTS.md): on the same Payara Micro, one
+# server at a time, a bare one-resource JAX-RS WAR (bench/http/bare) untuned and tuned, then BOAT
+# untuned and tuned (deploy/boat.sh with BOAT_TUNING=0 / default). For each: start to the first
+# answer on /, then per scenario requests/s, p50/p99 (wrk --latency, one wrk thread) and server
+# CPU-seconds per request (utime+stime of the server's JVM from /proc before and after the measured
+# run); for BOAT also the RSS after BOAT_MIXED_REQUESTS (10,000) mixed requests on a fresh start.
+#
+#   bench/http/compare.sh [DURATION_SECONDS=15] [CONNECTIONS=16] [WHICH=bare,bare-tuned,boat,boat-tuned]
+# WHICH may also name boat-before: BOAT untuned from the uber jar $BEFORE_JAR (an older build).
+# Environment: JAVA (java on PATH) runs every server on that JDK; WARMUP_SECONDS (20).
+# The machine may be shared: every figure line carries the 1-minute load average; compare only
+# figures printed by the same run.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+duration="${1:-15}"; conns="${2:-16}"; which="${3:-bare,bare-tuned,boat,boat-tuned}"
+warmup="${WARMUP_SECONDS:-20}"
+java="${JAVA:-java}"
+command -v wrk >/dev/null || { echo "wrk not found: apt-get install wrk" >&2; exit 1; }
+[ -f "$root/deploy/target/boat-micro.jar" ] || { echo "build first: mvn -B -q -DskipTests -pl deploy -am package" >&2; exit 1; }
+prop() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$root/pom.xml" | head -1; }
+micro="${BOAT_PAYARA_MICRO_JAR:-$HOME/.m2/repository/fish/payara/extras/payara-micro/$(prop payara.micro.version)/payara-micro-$(prop payara.micro.version).jar}"
+api="$HOME/.m2/repository/jakarta/platform/jakarta.jakartaee-api/$(prop jakartaee.version)/jakarta.jakartaee-api-$(prop jakartaee.version).jar"
+work="$(mktemp -d /tmp/boat-compare.XXXXXX)"
+pid=""
+cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+tck="$(getconf CLK_TCK)"
+export BOAT_ADMIN_PASSWORD=bench-admin-password
+
+# The bare WAR is compiled here, never by the product's build.
+mkdir -p "$work/war/WEB-INF/classes"
+javac -nowarn -d "$work/war/WEB-INF/classes" -cp "$api" $(find "$root/bench/http/bare/src" -name '*.java')
+cp "$root/bench/http/bare/WEB-INF/glassfish-web.xml" "$work/war/WEB-INF/"
+(cd "$work/war" && jar cf "$work/bare.war" .)
+
+load() { cut -d' ' -f1 /proc/loadavg; }
+cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+rss() { awk '/VmRSS/{print int($2/1024)}' "/proc/$1/status"; }
+
+# Waits for STATUS on URL; prints seconds since T0.
+first_answer() { # URL STATUS T0
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$1" || true)" = "$2" ]; do
+    kill -0 "$pid" 2>/dev/null || { echo "server exited, see $work/server.log" >&2; tail -20 "$work/server.log" >&2; exit 1; }
+    sleep 0.1
+  done
+  echo "$(date +%s.%N) - $3" | bc | xargs printf '%.1f'
+}
+
+# Warm-up, then the measured run: LABEL URL LUA [extra wrk args]
+scenario() {
+  local label="$1" url="$2" lua="$3" before after out reqs rps p50 p99 bad
+  wrk -t1 -c"$conns" -d"${warmup}s" -s "$lua" "$url" >/dev/null
+  before=$(cpu "$pid")
+  out=$(wrk -t1 -c"$conns" -d"${duration}s" --latency -s "$lua" "$url")
+  after=$(cpu "$pid")
+  reqs=$(echo "$out" | awk '/requests in/{print $1}')
+  rps=$(echo "$out" | awk '/^Requests\/sec/{printf "%d", $2}')
+  p50=$(echo "$out" | awk '$1=="50%"{print $2}')
+  p99=$(echo "$out" | awk '$1=="99%"{print $2}')
+  bad=$(echo "$out" | grep -Eo '(unexpected|non-[0-9]+) answers: [0-9]+' || true)
+  printf '%-12s %-14s %8s req/s  p50 %-8s p99 %-8s cpu/req %s ms  load %s %s\n' "$server" "$label" "$rps" "$p50" "$p99" \
+    "$(echo "scale=3; ($after - $before) * 1000 / $tck / $reqs" | bc)" "$(load)" "$bad"
+}
+
+stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""; }
+
+tuned_opts() { "$root/deploy/tuning.sh" jvm; }
+
+bare() { # tuned?
+  local port t0 opts=() post=()
+  port="$("$root/deploy/free-port.sh")"
+  if [ "$1" = tuned ]; then
+    read -r -a opts <<< "$(tuned_opts)"
+    "$root/deploy/tuning.sh" asadmin > "$work/tuning.asadmin"
+    post=(--postbootcommandfile "$work/tuning.asadmin")
+  fi
+  t0=$(date +%s.%N)
+  "$java" "${opts[@]}" -jar "$micro" --nohazelcast --port "$port" "${post[@]}" --deploy "$work/bare.war" > "$work/server.log" 2>&1 &
+  pid=$!
+  echo "$server start-to-first-200 $(first_answer "http://127.0.0.1:$port/" 200 "$t0") s  load $(load)"
+  BENCH_STATUS=200 scenario "GET /" "http://127.0.0.1:$port/" "$root/bench/http/status.lua"
+  stop
+}
+
+boat() { # tuned|untuned [JAR]
+  local port t0 home base token secret
+  port="$("$root/deploy/free-port.sh")"
+  home="$work/boat-$server"
+  t0=$(date +%s.%N)
+  env BOAT_TUNING="$([ "$1" = tuned ] && echo 1 || echo 0)" BOAT_HOME="$home" BOAT_PORT="$port" \
+    BOAT_JAR="${2:-$root/deploy/target/boat-micro.jar}" BOAT_JAVA="$java" "$root/deploy/boat.sh" > "$work/server.log" 2>&1 &
+  pid=$!
+  base="http://127.0.0.1:$port"
+  echo "$server start-to-first-300 $(first_answer "$base/" 300 "$t0") s  load $(load)"
+  read -r token secret <<< "$("$root/bench/http/session.sh" "$base")"
+  export BOAT_TOKEN="$token" BOAT_PAYLOAD_PATH="${secret#"$base"}/payload"
+  local mixed
+  BOAT_MIXED_DONE="$work/mixed.done" wrk -t1 -c"$conns" -d600s -s "$root/bench/http/mixed.lua" "$base" > "$work/mixed.out" &
+  mixed=$!
+  until [ -f "$work/mixed.done" ]; do kill -0 $mixed 2>/dev/null || break; sleep 0.2; done
+  kill -INT $mixed 2>/dev/null; wait $mixed || true; rm -f "$work/mixed.done"
+  echo "$server mixed: $(grep -E '^answers' "$work/mixed.out")"
+  echo "$server RSS after ${BOAT_MIXED_REQUESTS:-10000} mixed requests: $(rss "$pid") MiB  load $(load)"
+  BENCH_STATUS=300 scenario "GET /" "$base/" "$root/bench/http/status.lua"
+  scenario "GET payload" "$secret/payload" "$root/bench/http/get-payload.lua"
+  scenario "POST secret" "$base/v1/secrets" "$root/bench/http/post-secret.lua"
+  scenario "POST order" "$base/v1/orders" "$root/bench/http/post-order.lua"
+  echo "$server RSS at the end: $(rss "$pid") MiB"
+  stop
+}
+
+echo "== $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $("$java" -version 2>&1 | head -1); $(date -u +%FT%TZ); commit $(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet || echo +); ${duration}s measured after ${warmup}s warm-up, c=$conns, 1 wrk thread"
+for server in ${which//,/ }; do
+  case "$server" in
+    bare) bare untuned ;;
+    bare-tuned) bare tuned ;;
+    boat) boat untuned ;;
+    boat-before) boat untuned "${BEFORE_JAR:?BEFORE_JAR names the older uber jar}" ;;
+    boat-tuned) boat tuned ;;
+    *) echo "unknown: $server" >&2; exit 2 ;;
+  esac
+done

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The container tuning of the embedded default (issue 11), in one place so that deploy/boat.sh, the
+# integration tests (BoatServer) and the bench's bare WAR (bench/http/compare.sh) run with exactly
+# the same settings:
+#   deploy/tuning.sh asadmin   Payara Micro post-boot commands
+#   deploy/tuning.sh jvm       JVM options (work on JDK 17 and JDK 25)
+# deploy/boat.sh applies both unless BOAT_TUNING=0; BOAT_HEAP_MB sets the heap (256). Each setting is
+# explained in the README ("Container tuning"). None of them touches authentication, encryption at
+# rest or the durability of commits.
+set -euo pipefail
+listener=configs.config.server-config.network-config.protocols.protocol.http-listener.http
+case "${1:-}" in
+  asadmin)
+    # Keep-alive: Payara closes a connection after 250 requests; clients that keep one open
+    # (every OpenStack client's requests.Session) then pay a new TCP handshake. Idle connections
+    # are still closed after the listener's timeout.
+    echo "set $listener.max-connections=100000"
+    # Per-request work for features BOAT does not use: Comet and WebSocket upgrade detection.
+    # HTTP/2 stays on: without it Grizzly mistakes the h2c upgrade that Java's HttpClient sends
+    # on every new connection for another upgrade and loses the request body (ListenerIT).
+    echo "set $listener.comet-support-enabled=false"
+    echo "set $listener.websockets-support-enabled=false"
+    # Worker threads: start with enough for the cores' worth of in-flight requests instead of
+    # growing from 2 under the first burst; the maximum stays Payara's 200, the headroom that slow
+    # clients are bounded against (SlowBodyGuard, read timeout).
+    echo "set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.min-thread-pool-size=$(( $(nproc) * 8 ))"
+    ;;
+  jvm)
+    # Parallel GC: no G1 write barriers or concurrent refinement threads competing for 2 cores;
+    # young pauses of a small heap are a few milliseconds. A bounded heap keeps RSS predictable
+    # (the JVM would otherwise size it to a quarter of the machine's memory).
+    echo "-XX:+UseParallelGC -Xms64m -Xmx${BOAT_HEAP_MB:-256}m -XX:+PerfDisableSharedMem"
+    ;;
+  *) echo "usage: $0 asadmin|jvm" >&2; exit 2 ;;
+esac
