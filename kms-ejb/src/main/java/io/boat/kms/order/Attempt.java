@@ -1,5 +1,6 @@
 package io.boat.kms.order;
 
+import io.boat.kms.project.ProjectId;
 import io.boat.kms.store.KeySpec;
 
 /**
@@ -7,5 +8,5 @@ import io.boat.kms.store.KeySpec;
  * generate, or the key an earlier attempt already generated and recorded; {@code exhausted} when
  * the order has just been failed for running out of attempts.
  */
-public record Attempt(String orderId, String projectId, KeySpec spec, GeneratedKeyRef recorded, boolean exhausted) {
+public record Attempt(String orderId, ProjectId projectId, KeySpec spec, GeneratedKeyRef recorded, boolean exhausted) {
 }

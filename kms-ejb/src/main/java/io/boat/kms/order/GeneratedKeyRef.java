@@ -15,7 +15,7 @@ public record GeneratedKeyRef(SecretContext context, StoreMetadata metadata) {
         if (o.generatedStoreMeta == null) {
             return null;
         }
-        return new GeneratedKeyRef(new SecretContext(o.generatedSecretId, o.projectId),
+        return new GeneratedKeyRef(new SecretContext(o.generatedSecretId, o.projectId()),
                 StoreMetadataCodec.decode(o.generatedStoreMeta));
     }
 

@@ -1,5 +1,6 @@
 package io.boat.kms.order;
 
+import io.boat.kms.project.ProjectId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -91,4 +92,8 @@ public class OrderEntity {
 
     @Version
     long version;
+
+    ProjectId projectId() {
+        return new ProjectId(projectId);
+    }
 }

@@ -154,11 +154,11 @@ public class OrderProcessor {
         if (o.attempts >= config.orderMaxAttempts()) {
             GeneratedKeyRef leftover = markError(o, 500,
                     "Order processing did not complete after " + o.attempts + " attempts.");
-            return new Attempt(orderId, o.projectId, null, leftover, true);
+            return new Attempt(orderId, o.projectId(), null, leftover, true);
         }
         o.attempts++;
         o.updated = now();
-        return new Attempt(orderId, o.projectId, spec(o), GeneratedKeyRef.of(o), false);
+        return new Attempt(orderId, o.projectId(), spec(o), GeneratedKeyRef.of(o), false);
     }
 
     /** Records a freshly generated key on the order; false when the order is gone, done or already has one. */

@@ -48,7 +48,7 @@ public class OrderService {
         }
         OrderEntity e = new OrderEntity();
         e.id = UUID.randomUUID().toString();
-        e.projectId = caller.projectId();
+        e.projectId = caller.projectId().value();
         e.creatorId = caller.userId();
         e.type = "key";
         e.metaJson = order.metaJson();
@@ -70,7 +70,7 @@ public class OrderService {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public OrderView get(Caller caller, String id) {
         OrderEntity e = find(id);
-        Policy.checkOwner(caller, Action.ORDER_READ, e.projectId);
+        Policy.checkOwner(caller, Action.ORDER_READ, e.projectId());
         return OrderView.of(e);
     }
 
@@ -78,9 +78,9 @@ public class OrderService {
     public Page<OrderView> list(Caller caller, int offset, int limit) {
         Policy.check(caller, Action.ORDERS_LIST);
         long total = em.createQuery("SELECT COUNT(o) FROM OrderEntity o WHERE o.projectId = :p", Long.class)
-                .setParameter("p", caller.projectId()).getSingleResult();
+                .setParameter("p", caller.projectId().value()).getSingleResult();
         var items = em.createQuery("SELECT o FROM OrderEntity o WHERE o.projectId = :p ORDER BY o.created, o.id",
-                        OrderEntity.class).setParameter("p", caller.projectId())
+                        OrderEntity.class).setParameter("p", caller.projectId().value())
                 .setFirstResult(offset).setMaxResults(limit).getResultStream().map(OrderView::of).toList();
         return new Page<>(items, total);
     }
@@ -91,7 +91,7 @@ public class OrderService {
      */
     public void delete(Caller caller, String id) {
         OrderEntity e = find(id);
-        Policy.checkOwner(caller, Action.ORDER_DELETE, e.projectId);
+        Policy.checkOwner(caller, Action.ORDER_DELETE, e.projectId());
         GeneratedKeyRef unfinished = GeneratedKeyRef.of(e);
         if (unfinished != null) {
             secrets.destroyGenerated(unfinished.metadata(), unfinished.context());

@@ -1,6 +1,7 @@
 package io.boat.kms.policy;
 
 import io.boat.kms.NotPermittedException;
+import io.boat.kms.project.ProjectId;
 
 /** Decides whether a caller may perform an action; refusals use Barbican's wording. */
 public final class Policy {
@@ -24,7 +25,7 @@ public final class Policy {
     }
 
     /** The caller's project must own the resource; another project's secret is 403, not 404. */
-    public static void checkOwner(Caller caller, Action action, String ownerProjectId) {
+    public static void checkOwner(Caller caller, Action action, ProjectId ownerProjectId) {
         check(caller, action);
         if (!caller.projectId().equals(ownerProjectId)) {
             throw new NotPermittedException(action.refusal());
@@ -32,12 +33,12 @@ public final class Policy {
     }
 
     /** Deleting a secret: admin, or the creator role for a secret the caller created. */
-    public static void checkDelete(Caller caller, String ownerProjectId, String creatorId) {
+    public static void checkDelete(Caller caller, ProjectId ownerProjectId, String creatorId) {
         checkCreatorOrAdmin(caller, Action.SECRET_DELETE, ownerProjectId, creatorId);
     }
 
     /** The project's admin, or (with a role the action allows) the user who created the resource. */
-    public static void checkCreatorOrAdmin(Caller caller, Action action, String ownerProjectId, String creatorId) {
+    public static void checkCreatorOrAdmin(Caller caller, Action action, ProjectId ownerProjectId, String creatorId) {
         checkOwner(caller, action, ownerProjectId);
         if (!caller.hasRole(Role.ADMIN) && !caller.userId().equals(creatorId)) {
             throw new NotPermittedException(action.refusal());

@@ -17,13 +17,13 @@ public class ProjectKekProvider {
 
     private static final int MAX_ENTRIES = 10_000;
 
-    private final ConcurrentMap<String, SecretKey> keks = new ConcurrentHashMap<>();
+    private final ConcurrentMap<ProjectId, SecretKey> keks = new ConcurrentHashMap<>();
 
     @EJB
     ProjectKeks projectKeks;
 
     /** The project's KEK, creating it if the project has none yet. */
-    public SecretKey kekFor(String projectId) {
+    public SecretKey kekFor(ProjectId projectId) {
         SecretKey cached = keks.get(projectId);
         if (cached != null) {
             return cached;

@@ -32,15 +32,15 @@ public class ProjectKeks {
     ProjectKeks self;
 
     /** The project's KEK, unwrapped, creating it if the project has none yet. */
-    public SecretKey loadOrCreate(String projectId) {
-        ProjectKekEntity row = em.find(ProjectKekEntity.class, projectId);
+    public SecretKey loadOrCreate(ProjectId projectId) {
+        ProjectKekEntity row = em.find(ProjectKekEntity.class, projectId.value());
         if (row == null) {
             try {
                 self.create(projectId);
             } catch (RuntimeException e) {
                 // Another request created it concurrently; its row is committed now.
             }
-            row = em.find(ProjectKekEntity.class, projectId);
+            row = em.find(ProjectKekEntity.class, projectId.value());
             if (row == null) {
                 throw new IllegalStateException("project KEK could not be created for " + projectId);
             }
@@ -55,11 +55,11 @@ public class ProjectKeks {
 
     /** Creates and commits the KEK on its own, so a conflict never rolls back the caller's work. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void create(String projectId) {
+    public void create(ProjectId projectId) {
         byte[] raw = Rng.bytes(32);
         try {
             ProjectKekEntity row = new ProjectKekEntity();
-            row.projectId = projectId;
+            row.projectId = projectId.value();
             row.wrappedKey = keys.master().wrap(raw, context(projectId));
             row.created = OffsetDateTime.now(ZoneOffset.UTC);
             em.persist(row);
@@ -69,7 +69,7 @@ public class ProjectKeks {
         }
     }
 
-    private static String context(String projectId) {
+    private static String context(ProjectId projectId) {
         return "boat-project-kek-v1|" + projectId;
     }
 }

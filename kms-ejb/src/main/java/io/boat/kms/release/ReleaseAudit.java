@@ -3,6 +3,7 @@ package io.boat.kms.release;
 import io.boat.kms.policy.Action;
 import io.boat.kms.policy.Caller;
 import io.boat.kms.policy.Policy;
+import io.boat.kms.project.ProjectId;
 import io.boat.kms.secret.Page;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -48,8 +49,8 @@ public class ReleaseAudit {
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(e) FROM ReleaseEventEntity e" + where, Long.class);
         TypedQuery<ReleaseEventEntity> items = em.createQuery("SELECT e FROM ReleaseEventEntity e" + where
             + " ORDER BY e.occurredAt DESC, e.id", ReleaseEventEntity.class);
-        count.setParameter("p", caller.projectId());
-        items.setParameter("p", caller.projectId());
+        count.setParameter("p", caller.projectId().value());
+        items.setParameter("p", caller.projectId().value());
         if (secretId != null) {
             count.setParameter("s", secretId);
             items.setParameter("s", secretId);
@@ -61,7 +62,7 @@ public class ReleaseAudit {
     private void persist(Occurrence o) {
         ReleaseEventEntity e = new ReleaseEventEntity();
         e.id = UUID.randomUUID().toString();
-        e.projectId = o.projectId();
+        e.projectId = o.projectId().value();
         e.secretId = o.secretId();
         e.decision = o.decision().name();
         e.reason = o.reason();
@@ -75,10 +76,10 @@ public class ReleaseAudit {
     }
 
     /** What to record; the time is the recorder's. Fields that do not apply are null. */
-    public record Occurrence(String projectId, String secretId, ReleaseEvent.Decision decision, String reason,
+    public record Occurrence(ProjectId projectId, String secretId, ReleaseEvent.Decision decision, String reason,
                              String akName, String hostGroup, String reportId, String actorId, String detail) {
 
-        public static Occurrence policy(String projectId, String secretId, ReleaseEvent.Decision decision,
+        public static Occurrence policy(ProjectId projectId, String secretId, ReleaseEvent.Decision decision,
                                         String actorId) {
             return new Occurrence(projectId, secretId, decision, null, null, null, null, actorId, null);
         }

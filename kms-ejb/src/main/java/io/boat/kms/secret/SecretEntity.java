@@ -1,5 +1,6 @@
 package io.boat.kms.secret;
 
+import io.boat.kms.project.ProjectId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -75,8 +76,8 @@ public class SecretEntity {
         return id;
     }
 
-    public String projectId() {
-        return projectId;
+    public ProjectId projectId() {
+        return new ProjectId(projectId);
     }
 
     public String creatorId() {

@@ -34,7 +34,7 @@ public class SecretMetadataService {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Map<String, String> all(Caller caller, SecretId secretId) {
         SecretEntity s = secrets.find(secretId, SecretService.NOT_FOUND);
-        Policy.checkOwner(caller, Action.SECRET_META_READ, s.projectId);
+        Policy.checkOwner(caller, Action.SECRET_META_READ, s.projectId());
         Map<String, String> result = new TreeMap<>();
         rows(s.id).forEach(m -> result.put(m.key, m.value));
         return result;
@@ -43,7 +43,7 @@ public class SecretMetadataService {
     /** Replaces all metadata with {@code metadata}. */
     public void replace(Caller caller, SecretId secretId, Map<String, String> metadata) {
         SecretEntity s = secrets.find(secretId, SecretService.NOT_FOUND);
-        Policy.checkOwner(caller, Action.SECRET_META_WRITE, s.projectId);
+        Policy.checkOwner(caller, Action.SECRET_META_WRITE, s.projectId());
         Map<String, String> normalised = new TreeMap<>();
         metadata.forEach((k, v) -> {
             String key = MetadataKeys.normalise(k);
@@ -59,7 +59,7 @@ public class SecretMetadataService {
     /** Adds one key; 409 if it exists. Returns the normalised key. */
     public String add(Caller caller, SecretId secretId, String key, String value) {
         SecretEntity s = secrets.find(secretId, SecretService.NOT_FOUND);
-        Policy.checkOwner(caller, Action.SECRET_META_WRITE, s.projectId);
+        Policy.checkOwner(caller, Action.SECRET_META_WRITE, s.projectId());
         String k = MetadataKeys.normalise(key);
         if (row(s.id, k).isPresent()) {
             throw new AlreadyExistsException("Conflict. Key in request is already in secret metadata");
@@ -71,21 +71,21 @@ public class SecretMetadataService {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public String get(Caller caller, SecretId secretId, String key) {
         SecretEntity s = secrets.find(secretId, SecretService.NOT_FOUND);
-        Policy.checkOwner(caller, Action.SECRET_META_READ, s.projectId);
+        Policy.checkOwner(caller, Action.SECRET_META_READ, s.projectId());
         return row(s.id, MetadataKeys.normalise(key)).map(m -> m.value).orElseThrow(this::keyNotFound);
     }
 
     /** Updates an existing key; the key in the body must match the path's. */
     public void update(Caller caller, SecretId secretId, String key, String value) {
         SecretEntity s = secrets.find(secretId, SecretService.NOT_FOUND);
-        Policy.checkOwner(caller, Action.SECRET_META_WRITE, s.projectId);
+        Policy.checkOwner(caller, Action.SECRET_META_WRITE, s.projectId());
         SecretMetadatumEntity m = row(s.id, MetadataKeys.normalise(key)).orElseThrow(this::keyNotFound);
         m.value = checkValue(value);
     }
 
     public void delete(Caller caller, SecretId secretId, String key) {
         SecretEntity s = secrets.find(secretId, SecretService.NOT_FOUND);
-        Policy.checkOwner(caller, Action.SECRET_META_WRITE, s.projectId);
+        Policy.checkOwner(caller, Action.SECRET_META_WRITE, s.projectId());
         em.remove(row(s.id, MetadataKeys.normalise(key)).orElseThrow(this::keyNotFound));
     }
 

@@ -1,5 +1,6 @@
 package io.boat.kms.secret;
 
+import io.boat.kms.project.ProjectId;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -20,7 +21,7 @@ public class SecretQueries {
     @PersistenceContext(unitName = "boat")
     EntityManager em;
 
-    Page<SecretView> list(String projectId, SecretQuery q, OffsetDateTime now) {
+    Page<SecretView> list(ProjectId projectId, SecretQuery q, OffsetDateTime now) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
 
         CriteriaQuery<Long> count = cb.createQuery(Long.class);
@@ -36,10 +37,10 @@ public class SecretQueries {
         return new Page<>(items, total);
     }
 
-    private static Predicate[] predicates(CriteriaBuilder cb, Root<SecretEntity> r, String projectId,
+    private static Predicate[] predicates(CriteriaBuilder cb, Root<SecretEntity> r, ProjectId projectId,
                                           SecretQuery q, OffsetDateTime now) {
         List<Predicate> p = new ArrayList<>();
-        p.add(cb.equal(r.get("projectId"), projectId));
+        p.add(cb.equal(r.get("projectId"), projectId.value()));
         p.add(cb.or(cb.isNull(r.get("expiration")), cb.greaterThan(r.get("expiration"), now)));
         if (q.name() != null) {
             p.add(cb.equal(r.get("name"), q.name()));

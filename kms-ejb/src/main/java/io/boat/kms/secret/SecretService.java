@@ -62,7 +62,7 @@ public class SecretService {
         }
         SecretEntity e = new SecretEntity();
         e.id = SecretId.random().value();
-        e.projectId = caller.projectId();
+        e.projectId = caller.projectId().value();
         e.creatorId = caller.userId();
         e.name = request.name();
         e.secretType = request.kind().wire();
@@ -83,7 +83,7 @@ public class SecretService {
     /** Adds the payload of a two-step secret; a secret's payload is written once. */
     public void putPayload(Caller caller, SecretId id, String contentType, SecretBytes payload) {
         SecretEntity e = find(id, NOT_FOUND);
-        Policy.checkOwner(caller, Action.SECRET_PUT_PAYLOAD, e.projectId);
+        Policy.checkOwner(caller, Action.SECRET_PUT_PAYLOAD, e.projectId());
         if (e.hasPayload()) {
             throw new AlreadyExistsException("Secret already has data, cannot modify it.");
         }
@@ -112,7 +112,7 @@ public class SecretService {
         OffsetDateTime now = now();
         SecretEntity e = new SecretEntity();
         e.id = context.secretId();
-        e.projectId = context.projectId();
+        e.projectId = context.projectId().value();
         e.creatorId = creatorId;
         e.name = key.name();
         e.secretType = "symmetric";
@@ -132,7 +132,7 @@ public class SecretService {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public SecretView get(Caller caller, SecretId id) {
         SecretEntity e = find(id, NOT_FOUND);
-        Policy.checkOwner(caller, Action.SECRET_READ, e.projectId);
+        Policy.checkOwner(caller, Action.SECRET_READ, e.projectId());
         return SecretView.of(e);
     }
 
@@ -146,14 +146,14 @@ public class SecretService {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Payload payload(Caller caller, SecretId id, AcceptedTypes accepted, ReleaseRequest release) {
         SecretEntity e = find(id, PAYLOAD_NOT_FOUND);
-        Policy.checkOwner(caller, Action.SECRET_DECRYPT, e.projectId);
+        Policy.checkOwner(caller, Action.SECRET_DECRYPT, e.projectId());
         if (!e.hasPayload()) {
             throw new UnknownResourceException("Not Found. Sorry but your secret has no payload.");
         }
         String responseType = accepted.responseTypeFor(e.contentType).orElseThrow(
                 () -> new UnacceptablePayloadTypeException("Secret payload retrieval issue seen - Wrong payload content-type."));
         StoreMetadata meta = StoreMetadataCodec.decode(e.storeMeta);
-        SecretBytes bytes = stores.forMetadata(meta).get(meta, new SecretContext(e.id, e.projectId));
+        SecretBytes bytes = stores.forMetadata(meta).get(meta, new SecretContext(e.id, e.projectId()));
         return new Payload(responseType, bytes);
     }
 
@@ -165,10 +165,10 @@ public class SecretService {
 
     public void delete(Caller caller, SecretId id) {
         SecretEntity e = find(id, NOT_FOUND);
-        Policy.checkDelete(caller, e.projectId, e.creatorId);
+        Policy.checkDelete(caller, e.projectId(), e.creatorId);
         if (e.storeMeta != null) {
             StoreMetadata meta = StoreMetadataCodec.decode(e.storeMeta);
-            stores.forMetadata(meta).delete(meta, new SecretContext(e.id, e.projectId));
+            stores.forMetadata(meta).delete(meta, new SecretContext(e.id, e.projectId()));
         }
         em.createQuery("DELETE FROM SecretMetadatumEntity m WHERE m.secretId = :id").setParameter("id", e.id)
                 .executeUpdate();
@@ -190,7 +190,7 @@ public class SecretService {
         }
         SecretStore store = stores.current();
         StoreMetadata meta = store.store(payload, io.boat.kms.store.SecretKind.fromWire(e.secretType).orElseThrow(),
-                new SecretContext(e.id, e.projectId));
+                new SecretContext(e.id, e.projectId()));
         e.storeName = meta.storeName();
         e.storeMeta = StoreMetadataCodec.encode(meta);
         e.contentType = contentType;

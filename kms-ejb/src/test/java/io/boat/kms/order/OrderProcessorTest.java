@@ -3,6 +3,7 @@ package io.boat.kms.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.boat.kms.policy.Caller;
+import io.boat.kms.project.ProjectId;
 import io.boat.kms.secret.SecretEntityAccess;
 import io.boat.kms.testing.FakeEntities;
 import io.boat.kms.testing.InMemoryStore;
@@ -172,7 +173,7 @@ class OrderProcessorTest {
         orders.em = db.entityManager();
         orders.secrets = processor.secrets;
 
-        orders.delete(new Caller("u1", "owner", "p1", Set.of("admin")), id);
+        orders.delete(new Caller("u1", "owner", new ProjectId("p1"), Set.of("admin")), id);
 
         assertThat(db.find(OrderEntity.class, id)).isNull();
         assertThat(store.live()).isEmpty();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.boat.kms.InvalidRequestException;
 import io.boat.kms.NotPermittedException;
 import io.boat.kms.policy.Caller;
+import io.boat.kms.project.ProjectId;
 import io.boat.kms.store.KeySpec;
 import io.boat.kms.testing.FakeEntities;
 import jakarta.enterprise.event.Event;
@@ -21,8 +22,8 @@ import org.junit.jupiter.api.Test;
 /** Accepting, reading and deleting orders; processing is announced, never started, by the service. */
 class OrderServiceTest {
 
-    private static final Caller OWNER = new Caller("u1", "owner", "p1", Set.of("creator"));
-    private static final Caller OTHER_PROJECT = new Caller("u2", "other", "p2", Set.of("admin"));
+    private static final Caller OWNER = new Caller("u1", "owner", new ProjectId("p1"), Set.of("creator"));
+    private static final Caller OTHER_PROJECT = new Caller("u2", "other", new ProjectId("p2"), Set.of("admin"));
 
     private final FakeEntities db = new FakeEntities();
     private final List<OrderAccepted> announced = new ArrayList<>();

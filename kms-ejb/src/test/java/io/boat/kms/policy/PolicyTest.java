@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.boat.kms.NotPermittedException;
+import io.boat.kms.project.ProjectId;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -37,7 +38,7 @@ class PolicyTest {
 
     @Test
     void checkOwner_otherProject_notPermittedWithBarbicanWording() {
-        assertThatThrownBy(() -> Policy.checkOwner(caller("admin"), Action.SECRET_READ, "other-project"))
+        assertThatThrownBy(() -> Policy.checkOwner(caller("admin"), Action.SECRET_READ, new ProjectId("other-project")))
                 .isInstanceOfSatisfying(NotPermittedException.class, e -> {
                     assertThat(e.clientMessage()).isEqualTo(
                             "Secret retrieval attempt not allowed - please review your user/project privileges");
@@ -47,12 +48,12 @@ class PolicyTest {
     @Test
     void checkDelete_creatorOnlyOwnSecrets_adminAny() {
         Caller creator = caller("creator");
-        Policy.checkDelete(creator, "p", "u");
-        assertThatThrownBy(() -> Policy.checkDelete(creator, "p", "someone-else")).isInstanceOf(NotPermittedException.class);
-        Policy.checkDelete(caller("admin"), "p", "someone-else");
+        Policy.checkDelete(creator, new ProjectId("p"), "u");
+        assertThatThrownBy(() -> Policy.checkDelete(creator, new ProjectId("p"), "someone-else")).isInstanceOf(NotPermittedException.class);
+        Policy.checkDelete(caller("admin"), new ProjectId("p"), "someone-else");
     }
 
     private static Caller caller(String role) {
-        return new Caller("u", "user", "p", Set.of(role));
+        return new Caller("u", "user", new ProjectId("p"), Set.of(role));
     }
 }

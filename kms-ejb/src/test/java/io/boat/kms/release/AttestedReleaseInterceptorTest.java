@@ -8,6 +8,7 @@ import com.nimbusds.jose.crypto.RSADecrypter;
 import io.boat.kms.NotPermittedException;
 import io.boat.kms.crypto.SecretBytes;
 import io.boat.kms.policy.Caller;
+import io.boat.kms.project.ProjectId;
 import io.boat.kms.release.ReleaseEvent.Decision;
 import io.boat.kms.secret.AcceptedTypes;
 import io.boat.kms.secret.Payload;
@@ -41,8 +42,8 @@ class AttestedReleaseInterceptorTest {
 
     private static final Instant NOW = Instant.parse("2026-11-30T06:00:00Z");
     private static final String PROJECT = "p1";
-    private static final Caller OWNER = new Caller("u1", "alice", PROJECT, Set.of("creator"));
-    private static final Caller STRANGER = new Caller("u2", "bob", "p2", Set.of("admin"));
+    private static final Caller OWNER = new Caller("u1", "alice", new ProjectId(PROJECT), Set.of("creator"));
+    private static final Caller STRANGER = new Caller("u2", "bob", new ProjectId("p2"), Set.of("admin"));
     private static final SecretId ID = SecretId.random();
     private static final AkName AK = AkName.parse("000b" + "ab".repeat(32));
     private static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);

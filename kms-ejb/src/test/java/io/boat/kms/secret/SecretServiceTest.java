@@ -9,6 +9,7 @@ import io.boat.kms.NotPermittedException;
 import io.boat.kms.PayloadTooLargeException;
 import io.boat.kms.UnknownResourceException;
 import io.boat.kms.crypto.SecretBytes;
+import io.boat.kms.project.ProjectId;
 import io.boat.kms.release.ReleaseRequest;
 import io.boat.kms.policy.Caller;
 import io.boat.kms.store.SecretKind;
@@ -24,9 +25,9 @@ import org.junit.jupiter.api.Test;
 /** SecretService over an in-memory database and store: who may do what, and what reaches the store. */
 class SecretServiceTest {
 
-    private static final Caller OWNER = new Caller("u1", "owner", "p1", Set.of("creator"));
-    private static final Caller OTHER_PROJECT = new Caller("u2", "other", "p2", Set.of("admin"));
-    private static final Caller AUDITOR = new Caller("u3", "auditor", "p1", Set.of("audit"));
+    private static final Caller OWNER = new Caller("u1", "owner", new ProjectId("p1"), Set.of("creator"));
+    private static final Caller OTHER_PROJECT = new Caller("u2", "other", new ProjectId("p2"), Set.of("admin"));
+    private static final Caller AUDITOR = new Caller("u3", "auditor", new ProjectId("p1"), Set.of("audit"));
     private static final byte[] KEY = new byte[] {1, 2, 3, 4, 5, 6, 7, 8};
     private static final AcceptedTypes ANY = stored -> Optional.of(stored);
 

@@ -3,6 +3,7 @@ package io.boat.kms.store.db;
 import io.boat.kms.crypto.AesGcm;
 import io.boat.kms.crypto.Rng;
 import io.boat.kms.crypto.SecretBytes;
+import io.boat.kms.project.ProjectId;
 import io.boat.kms.store.KeySpec;
 import io.boat.kms.store.SecretContext;
 import io.boat.kms.store.SecretKind;
@@ -27,10 +28,10 @@ public final class DatabaseSecretStore implements SecretStore {
     static final String FORMAT = "format";
     static final String FORMAT_V1 = "aes256gcm-v1";
 
-    private final Function<String, SecretKey> projectKek;
+    private final Function<ProjectId, SecretKey> projectKek;
 
     /** @param projectKek returns the (unwrapped) KEK of a project, creating it if needed */
-    public DatabaseSecretStore(Function<String, SecretKey> projectKek) {
+    public DatabaseSecretStore(Function<ProjectId, SecretKey> projectKek) {
         this.projectKek = projectKek;
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.boat.kms.crypto.CryptoException;
 import io.boat.kms.crypto.Rng;
 import io.boat.kms.crypto.SecretBytes;
+import io.boat.kms.project.ProjectId;
 import io.boat.kms.store.KeySpec;
 import io.boat.kms.store.SecretContext;
 import io.boat.kms.store.SecretKind;
@@ -18,11 +19,11 @@ import org.junit.jupiter.api.Test;
 
 class DatabaseSecretStoreTest {
 
-    private final Map<String, SecretKey> keks = Map.of(
-            "p1", new SecretKeySpec(Rng.bytes(32), "AES"),
-            "p2", new SecretKeySpec(Rng.bytes(32), "AES"));
+    private final Map<ProjectId, SecretKey> keks = Map.of(
+            new ProjectId("p1"), new SecretKeySpec(Rng.bytes(32), "AES"),
+            new ProjectId("p2"), new SecretKeySpec(Rng.bytes(32), "AES"));
     private final DatabaseSecretStore store = new DatabaseSecretStore(keks::get);
-    private final SecretContext s1 = new SecretContext("s1", "p1");
+    private final SecretContext s1 = new SecretContext("s1", new ProjectId("p1"));
 
     @Test
     void storeThenGet_returnsExactBytesAndMetadataHoldsNoPlaintext() {
@@ -38,8 +39,8 @@ class DatabaseSecretStoreTest {
     @Test
     void get_ciphertextMovedToAnotherSecretOrProject_fails() {
         StoreMetadata meta = store.store(SecretBytes.copyOf(new byte[32]), SecretKind.SYMMETRIC, s1);
-        assertThatThrownBy(() -> store.get(meta, new SecretContext("s2", "p1"))).isInstanceOf(CryptoException.class);
-        assertThatThrownBy(() -> store.get(meta, new SecretContext("s1", "p2"))).isInstanceOf(CryptoException.class);
+        assertThatThrownBy(() -> store.get(meta, new SecretContext("s2", new ProjectId("p1")))).isInstanceOf(CryptoException.class);
+        assertThatThrownBy(() -> store.get(meta, new SecretContext("s1", new ProjectId("p2")))).isInstanceOf(CryptoException.class);
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.boat.kmip.api.KmipConnectionFactory;
 import io.boat.kmip.testing.PyKmipExtension;
 import io.boat.kmip.testing.PyKmipServer;
 import io.boat.kms.crypto.SecretBytes;
+import io.boat.kms.project.ProjectId;
 import io.boat.kms.store.KeySpec;
 import io.boat.kms.store.SecretContext;
 import io.boat.kms.store.SecretKind;
@@ -38,7 +39,7 @@ class KmipSecretStoreTest {
     }
 
     private static SecretContext context() {
-        return new SecretContext(UUID.randomUUID().toString(), "project-1");
+        return new SecretContext(UUID.randomUUID().toString(), new ProjectId("project-1"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.boat.kms.KmsException;
 import io.boat.kms.identity.IdentityCaller;
 import io.boat.kms.identity.TokenClaims;
 import io.boat.kms.policy.Caller;
+import io.boat.kms.project.ProjectId;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.HashSet;
 
@@ -25,13 +26,17 @@ public class CurrentCaller {
         return claims;
     }
 
-    /** The caller of a project-scoped operation; an unscoped token is refused. */
+    /**
+     * The caller of a project-scoped operation; an unscoped token is refused, and so is a blank
+     * project claim (an external issuer's empty claim names no project, and must not pool every such
+     * token into one shared project).
+     */
     public Caller caller() {
         TokenClaims c = claims();
-        if (!c.scoped()) {
+        if (!c.scoped() || c.projectId().isBlank()) {
             throw KmsException.unauthorized();
         }
-        return new Caller(c.userId(), c.userName(), c.projectId(), new HashSet<>(c.roles()));
+        return new Caller(c.userId(), c.userName(), new ProjectId(c.projectId()), new HashSet<>(c.roles()));
     }
 
     /** The caller of an identity operation: project- or system-scoped; an unscoped token is refused. */

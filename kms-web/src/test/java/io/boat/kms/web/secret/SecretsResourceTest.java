@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.boat.kms.crypto.SecretBytes;
 import io.boat.kms.policy.Caller;
+import io.boat.kms.project.ProjectId;
 import io.boat.kms.secret.NewSecret;
 import io.boat.kms.secret.SecretId;
 import io.boat.kms.store.SecretKind;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class SecretsResourceTest {
 
     private static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes();
-    private static final Caller OWNER = new Caller("u1", "owner", "p1", Set.of("admin"));
+    private static final Caller OWNER = new Caller("u1", "owner", new ProjectId("p1"), Set.of("admin"));
 
     private final InMemoryStore store = new InMemoryStore();
     private final SecretService service = Services.secretService(new FakeEntities(), store);
