@@ -4,10 +4,9 @@ import io.boat.kms.KmsException;
 import io.boat.kms.config.BoatConfig;
 import io.boat.kms.identity.TokenClaims;
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -23,7 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * events written here apply at once, events written by other nodes within
  * {@code boat.revocation.refresh-ms} (one indexed query per interval per node, not per request).
  * A plain CDI bean, not an EJB, since it is asked on every request: its state is thread-safe by
- * itself, the refresh reads without a transaction, and {@code revoke*} write in the caller's.
+ * itself. The database work (the refresh's read, {@code revoke*}'s writes in the caller's
+ * transaction) goes through {@link RevocationEvents}, an EJB, so the persistence unit resolves in an EAR too.
  */
 @ApplicationScoped
 public class Revocations {
@@ -32,8 +32,8 @@ public class Revocations {
     /** Re-reads a window this long before the last refresh, for transactions that committed late. */
     private static final Duration OVERLAP = Duration.ofSeconds(30);
 
-    @PersistenceContext(unitName = "boat")
-    EntityManager em;
+    @EJB
+    RevocationEvents events;
 
     @Inject
     BoatConfig config;
@@ -94,7 +94,7 @@ public class Revocations {
         row.projectId = projectId;
         row.revokedAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         row.expiresAt = row.revokedAt.plusSeconds(config.tokenTtlSeconds());
-        em.persist(row);
+        events.add(row);
         list.add(event(row));
     }
 
@@ -107,11 +107,8 @@ public class Revocations {
         try {
             Instant now = Instant.now();
             Instant from = lastRefresh == null ? Instant.EPOCH : lastRefresh.minus(OVERLAP);
-            em.createQuery("SELECT e FROM RevocationEventEntity e WHERE e.revokedAt >= :from AND e.expiresAt > :now",
-                            RevocationEventEntity.class)
-                    .setParameter("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
-                    .setParameter("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                    .getResultStream().map(Revocations::event).forEach(list::add);
+            events.since(OffsetDateTime.ofInstant(from, ZoneOffset.UTC), OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                    .stream().map(Revocations::event).forEach(list::add);
             list.prune(now.minusSeconds(config.tokenTtlSeconds()));
             lastRefresh = now;
         } catch (RuntimeException e) {
