@@ -12,7 +12,6 @@ import io.boat.kms.secret.SecretEntity;
 import io.boat.kms.secret.SecretId;
 import io.boat.kms.secret.SecretLookup;
 import jakarta.annotation.Priority;
-import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
@@ -41,13 +40,15 @@ public class AttestedReleaseInterceptor {
     @Inject
     SecretLookup secrets;
 
-    @EJB
+    // @Inject, not @EJB: Payara Server registers no java:comp/env entry for an @EJB field of a CDI
+    // interceptor class, so the intercepted EJB could not be created in the EAR (EarPayaraServerIT).
+    @Inject
     ReleasePolicies policies;
 
     @Inject
     HostReports reports;
 
-    @EJB
+    @Inject
     ReleaseAudit audit;
 
     Clock clock = Clock.systemUTC();
