@@ -31,4 +31,13 @@ echo "set configs.config.server-config.network-config.transports.transport.tcp.r
 echo "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.xpowered-by=false"
 echo "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.server-header=false"
 [ "${BOAT_METRICS:-}" = "1" ] || echo "set-metrics-configuration --enabled=false"
+# --- listener guard (issue 10) ---
+# Malformed request lines, CONNECT, an HTTP/2 preface on the cleartext listener, malformed percent
+# escapes and an empty Host get an immediate 4xx with a JSON body instead of a 30 s hold or an empty
+# 200 (listener-guard/). Payara builds each HTTP listener's filter chain from its config and looks
+# the Comet add-on up by name; the guard module answers that lookup, so this flag installs it.
+for protocol in http-listener https-listener; do
+  echo "set configs.config.server-config.network-config.protocols.protocol.$protocol.http.comet-support-enabled=true"
+done
+# --- end of listener guard ---
 tls_https_postboot BOAT "$home" 9443

@@ -15,10 +15,10 @@ case "${1:-}" in
     # (every OpenStack client's requests.Session) then pay a new TCP handshake. Idle connections
     # are still closed after the listener's timeout.
     echo "set $listener.max-connections=100000"
-    # Per-request work for features BOAT does not use: Comet and WebSocket upgrade detection.
+    # Per-request work for a feature BOAT does not use: WebSocket upgrade detection. (Comet's flag
+    # is not touched here: it installs BOAT's listener guard, deploy/postboot.sh.)
     # HTTP/2 stays on: without it Grizzly mistakes the h2c upgrade that Java's HttpClient sends
     # on every new connection for another upgrade and loses the request body (ListenerIT).
-    echo "set $listener.comet-support-enabled=false"
     echo "set $listener.websockets-support-enabled=false"
     # Worker threads: start with enough for the cores' worth of in-flight requests instead of
     # growing from 2 under the first burst; the maximum stays Payara's 200, the headroom that slow

@@ -1,5 +1,6 @@
 package io.boat.listener;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import org.glassfish.grizzly.filterchain.FilterChainBuilder;
 import org.glassfish.grizzly.http.server.AddOn;
@@ -17,6 +18,8 @@ import org.glassfish.grizzly.ssl.SSLBaseFilter;
 public final class GuardAddOn implements AddOn {
 
     private static final Logger LOG = Logger.getLogger(GuardAddOn.class.getName());
+    private static final AtomicBoolean LOGGED_CLEARTEXT = new AtomicBoolean();
+    private static final AtomicBoolean LOGGED_TLS = new AtomicBoolean();
 
     /** Grizzly passes no listener for the Comet add-on (null): the chain itself says what it serves. */
     @Override
@@ -30,6 +33,9 @@ public final class GuardAddOn implements AddOn {
         boolean secure = builder.indexOfType(SSLBaseFilter.class) >= 0;
         builder.add(server, new RequestTargetGuard());
         builder.add(codec, new RequestLineGuard(secure));
-        LOG.info(() -> "BOAT listener guard installed on a" + (secure ? " TLS" : " cleartext") + " HTTP listener");
+        // Payara rebuilds a chain on each change to its listener (five at start): say it once.
+        if ((secure ? LOGGED_TLS : LOGGED_CLEARTEXT).compareAndSet(false, true)) {
+            LOG.info(() -> "BOAT listener guard installed on the" + (secure ? " TLS" : " cleartext") + " HTTP listener");
+        }
     }
 }

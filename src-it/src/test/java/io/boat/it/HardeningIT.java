@@ -2,10 +2,7 @@ package io.boat.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -18,15 +15,7 @@ class HardeningIT {
 
     /** One raw HTTP/1.1 exchange with {@code Connection: close}, so any Host header can be sent. */
     private static String raw(String request) throws IOException {
-        URI base = URI.create(SharedServer.get().baseUrl());
-        try (Socket s = new Socket("127.0.0.1", base.getPort())) {
-            s.setSoTimeout(30_000);
-            s.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
-            InputStream in = s.getInputStream();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            in.transferTo(out);
-            return out.toString(StandardCharsets.UTF_8);
-        }
+        return RawHttp.exchange(URI.create(SharedServer.get().baseUrl()).getPort(), request);
     }
 
     @Test
