@@ -123,6 +123,16 @@ class HttpsIT {
         assertThat(payload.body()).isEqualTo("sent over TLS");
     }
 
+    /** The listener guard (MalformedRequestsIT) is on the TLS listener too, for HTTP/2 streams as for HTTP/1.1. */
+    @Test
+    void malformedPercentEscape_overHttp2AndHttp11_is400WithJsonError() throws Exception {
+        for (String version : new String[] {"--http2", "--http1.1"}) {
+            Curl.Result r = curl(want, "/v1/secrets/%zz", version, "-X", "DELETE");
+            assertThat(r.status()).as("%s %s", version, r).isEqualTo(400);
+            assertThat(r.body()).contains("\"code\":400").contains("percent-encoding");
+        }
+    }
+
     @Test
     void tls11_refused_tls12_served() throws Exception {
         // SECLEVEL=0 lets OpenSSL offer TLS 1.1 at all, so a refusal is the server's.
