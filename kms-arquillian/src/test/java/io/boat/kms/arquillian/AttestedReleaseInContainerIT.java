@@ -14,6 +14,7 @@ import io.boat.kms.release.AttestationRequiredException;
 import io.boat.kms.release.ReleaseAudit;
 import io.boat.kms.release.ReleaseEvent;
 import io.boat.kms.release.ReleaseEvent.Decision;
+import io.boat.kms.release.ReleaseKeys;
 import io.boat.kms.release.ReleasePolicies;
 import io.boat.kms.release.ReleasePolicy;
 import io.boat.kms.release.ReleaseRefusedException;
@@ -29,11 +30,16 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.UserTransaction;
 import java.io.File;
+import java.security.spec.MGF1ParameterSpec;
+import java.util.Arrays;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import javax.crypto.Cipher;
+import javax.crypto.spec.OAEPParameterSpec;
+import javax.crypto.spec.PSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -48,10 +54,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * real Payara Micro with the embedded default's H2 data source and the real database store. Shows what
  * the one-class unit test of the interceptor cannot: that {@code @AttestedRelease} on
  * {@code SecretService.payload} is honoured by the EJB container (and only there), that a refusal
- * reaches the caller as the domain exception and stops before the store, and that the refusal's audit
+ * reaches the caller as the domain exception and stops before the store, that a release to a trusted host
+ * reads the store once and answers with the wrap instead of the plaintext, and that the refusal's audit
  * record is committed in its own transaction while the caller's transaction rolls back.
- * The attestation service is replaced by {@link UntrustedHostReports}; the store routing is the real
- * one, counted by {@link ReadCountingSecretStores}.
+ * The attestation service is replaced by {@link StubHostReports}; the store routing is the real one,
+ * counted by {@link ReadCountingSecretStores}.
  */
 @ExtendWith(ArquillianExtension.class)
 public class AttestedReleaseInContainerIT {
@@ -65,7 +72,8 @@ public class AttestedReleaseInContainerIT {
         File[] libs = new File(System.getProperty("boat.arq.war-lib")).listFiles((dir, name) -> name.endsWith(".jar"));
         return ShrinkWrap.create(WebArchive.class, "release-arq.war")
             .addAsLibraries(libs)
-            .addClasses(AttestedReleaseInContainerIT.class, UntrustedHostReports.class, ReadCountingSecretStores.class)
+            .addClasses(AttestedReleaseInContainerIT.class, StubHostReports.class, ReadCountingSecretStores.class,
+                ReleaseKeys.class)
             .addAsWebInfResource(new StringAsset("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\""
                 + " bean-discovery-mode=\"annotated\"/>"), "beans.xml");
     }
@@ -86,7 +94,7 @@ public class AttestedReleaseInContainerIT {
     ReadCountingSecretStores stores;
 
     @Inject
-    UntrustedHostReports reports;
+    StubHostReports reports;
 
     private Caller owner;
     private Caller admin;
@@ -120,14 +128,38 @@ public class AttestedReleaseInContainerIT {
             () -> secrets.payload(owner, id, OCTETS, ReleaseRequest.toHost(AK, WrapFormat.JWE)));
 
         assertEquals(ReleaseRefusedException.Reason.HOST_UNTRUSTED, e.reason());
-        assertTrue(e.getMessage().contains(UntrustedHostReports.REASON), e.getMessage());
+        assertTrue(e.getMessage().contains(StubHostReports.UNTRUSTED_REASON), e.getMessage());
         assertTrue(reports.wasAskedFor(AK), "the container's HostReports alternative was not asked");
         assertEquals(0, stores.readsOf(id.value()), "the store was read for a refused release");
         ReleaseEvent refusal = single(events(id), Decision.REFUSED);
         assertEquals("host_untrusted", refusal.reason());
         assertEquals(AK.hex(), refusal.akName());
-        assertEquals(UntrustedHostReports.REPORT_ID, refusal.reportId());
-        assertEquals("edge", refusal.hostGroup());
+        assertEquals(StubHostReports.UNTRUSTED_REPORT_ID, refusal.reportId());
+        assertEquals(StubHostReports.HOST_GROUP, refusal.hostGroup());
+    }
+
+    @Test
+    void payload_toTrustedHostRaw_storeReadOnceAndOnlyTheWrapReturned() throws Exception {
+        SecretId id = secret(true);
+        // Accepts nothing the secret is stored as: the interceptor, not the client's Accept, decides what the method may return.
+        AcceptedTypes nothing = stored -> Optional.empty();
+
+        byte[] unwrapped;
+        try (Payload p = secrets.payload(owner, id, nothing, ReleaseRequest.toHost(StubHostReports.TRUSTED_AK, WrapFormat.RAW))) {
+            assertEquals(WrapFormat.RAW.mediaType(), p.contentType());
+            assertFalse(Arrays.equals(KEY, p.bytes().bytes()), "the plaintext was returned to an attested host");
+            Cipher oaep = Cipher.getInstance("RSA/ECB/OAEPPadding");
+            oaep.init(Cipher.DECRYPT_MODE, ReleaseKeys.PAIR.getPrivate(), new OAEPParameterSpec("SHA-256", "MGF1",
+                MGF1ParameterSpec.SHA256, new PSource.PSpecified("TPM2\0".getBytes(StandardCharsets.US_ASCII))));
+            unwrapped = oaep.doFinal(p.bytes().bytes());
+        }
+
+        assertArrayEquals(KEY, unwrapped);
+        assertEquals(1, stores.readsOf(id.value()));
+        ReleaseEvent release = single(events(id), Decision.RELEASED);
+        assertEquals(StubHostReports.TRUSTED_AK.hex(), release.akName());
+        assertEquals(StubHostReports.TRUSTED_REPORT_ID, release.reportId());
+        assertEquals(WrapFormat.RAW.mediaType(), release.detail());
     }
 
     @Test
