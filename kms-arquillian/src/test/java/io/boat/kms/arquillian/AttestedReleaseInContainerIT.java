@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.boat.kms.crypto.Rng;
 import io.boat.kms.crypto.SecretBytes;
 import io.boat.kms.policy.Caller;
 import io.boat.kms.project.ProjectId;
@@ -32,6 +33,7 @@ import jakarta.transaction.UserTransaction;
 import java.io.File;
 import java.security.spec.MGF1ParameterSpec;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -75,7 +77,10 @@ public class AttestedReleaseInContainerIT {
             .addClasses(AttestedReleaseInContainerIT.class, StubHostReports.class, ReadCountingSecretStores.class,
                 ReleaseKeys.class)
             .addAsWebInfResource(new StringAsset("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\""
-                + " bean-discovery-mode=\"annotated\"/>"), "beans.xml");
+                + " bean-discovery-mode=\"annotated\"/>"), "beans.xml")
+            // A configured admin password, so the first start prints no generated one into the build log.
+            .addAsResource(new StringAsset("boat.admin.password=" + HexFormat.of().formatHex(Rng.bytes(24)) + "\n"),
+                "META-INF/microprofile-config.properties");
     }
 
     @Inject
