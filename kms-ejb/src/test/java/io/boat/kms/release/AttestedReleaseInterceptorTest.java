@@ -317,22 +317,7 @@ class AttestedReleaseInterceptorTest {
     }
 
     private static BindKeyEvidence evidence(boolean pcrBound) {
-        return new BindKeyEvidence() {
-            @Override
-            public BindKeyTarget verifiedTarget(String reportId) {
-                try {
-                    java.security.interfaces.RSAPublicKey pub = (java.security.interfaces.RSAPublicKey) ReleaseKeys.PAIR.getPublic();
-                    return new BindKeyTarget(pub, ReleaseKeys.name(pub), reportId);
-                } catch (java.security.NoSuchAlgorithmException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-
-            @Override
-            public boolean pcrBound() {
-                return pcrBound;
-            }
-        };
+        return ReleaseKeys.evidence(pcrBound);
     }
 
     private InvocationContext call(Caller caller, ReleaseRequest request) {
