@@ -4,7 +4,7 @@
 # the same settings:
 #   deploy/tuning.sh asadmin   Payara Micro post-boot commands
 #   deploy/tuning.sh jvm       JVM options (work on JDK 17 and JDK 25)
-# deploy/boat.sh applies both unless BOAT_TUNING=0; BOAT_HEAP_MB sets the heap (256). Each setting is
+# deploy/boat.sh applies both unless BOAT_TUNING=0; BOAT_HEAP_MB sets the heap (160). Each setting is
 # explained in the README ("Container tuning"). None of them touches authentication, encryption at
 # rest or the durability of commits.
 set -euo pipefail
@@ -26,10 +26,17 @@ case "${1:-}" in
     echo "set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.min-thread-pool-size=$(( $(nproc) * 8 ))"
     ;;
   jvm)
-    # Parallel GC: no G1 write barriers or concurrent refinement threads competing for 2 cores;
-    # young pauses of a small heap are a few milliseconds. A bounded heap keeps RSS predictable
-    # (the JVM would otherwise size it to a quarter of the machine's memory).
-    echo "-XX:+UseParallelGC -Xms64m -Xmx${BOAT_HEAP_MB:-256}m -XX:+PerfDisableSharedMem"
+    # Serial GC: on 2 cores a parallel or concurrent collector's extra threads compete with the
+    # requests, and BOAT's survivors are tiny, so a young collection takes a few milliseconds on
+    # one thread; it also needs no mark bitmap (Parallel GC's was 18 MiB of RSS at a 256 MiB heap).
+    # A bounded heap keeps RSS predictable (the JVM would otherwise size it to a quarter of the
+    # machine's memory): the live set after a full collection under the mixed benchmark is ~70 MiB.
+    # The young generation is capped so that the heap's committed size follows the live set rather
+    # than the allocation rate, and the old generation is kept at 20-40 % free after a collection
+    # instead of 40-70 % (bench/RESULTS.md, issue 11 memory runs).
+    # MetaspaceSize: Payara's ~100 MiB of class metadata otherwise crosses the initial 21 MiB
+    # threshold several times during start, each time with a full collection.
+    echo "-XX:+UseSerialGC -Xms64m -Xmx${BOAT_HEAP_MB:-160}m -XX:MaxNewSize=32m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -XX:MetaspaceSize=128m -XX:+PerfDisableSharedMem"
     ;;
   *) echo "usage: $0 asadmin|jvm" >&2; exit 2 ;;
 esac

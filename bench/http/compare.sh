@@ -2,13 +2,14 @@
 # One-run comparison (not a test; figures go to bench/RESULTS.md): on the same Payara Micro, one
 # server at a time, a bare one-resource JAX-RS WAR (bench/http/bare) untuned and tuned, then BOAT
 # untuned and tuned (deploy/boat.sh with BOAT_TUNING=0 / default). For each: start to the first
-# answer on /, then per scenario requests/s, p50/p99 (wrk --latency, one wrk thread) and server
+# answer on / (wall seconds, and the server's CPU-seconds by then), then per scenario requests/s, p50/p99 (wrk --latency, one wrk thread) and server
 # CPU-seconds per request (utime+stime of the server's JVM from /proc before and after the measured
 # run); for BOAT also the RSS after BOAT_MIXED_REQUESTS (10,000) mixed requests on a fresh start.
 #
 #   bench/http/compare.sh [DURATION_SECONDS=15] [CONNECTIONS=16] [WHICH=bare,bare-tuned,boat,boat-tuned]
 # WHICH may also name boat-before: BOAT untuned from the uber jar $BEFORE_JAR (an older build).
-# Environment: JAVA (java on PATH) runs every server on that JDK; WARMUP_SECONDS (20).
+# Environment: JAVA (java on PATH) runs every server on that JDK; WARMUP_SECONDS (20); BOAT_NMT=1
+# prints the JVM's native memory summary after the mixed load; BOAT_JAVA_OPTS reaches BOAT's JVM.
 # The machine may be shared: every figure line carries the 1-minute load average; compare only
 # figures printed by the same run.
 set -euo pipefail
@@ -27,6 +28,7 @@ cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null;
 trap cleanup EXIT
 tck="$(getconf CLK_TCK)"
 export BOAT_ADMIN_PASSWORD=bench-admin-password
+[ "${BOAT_NMT:-0}" = 1 ] && export BOAT_JAVA_OPTS="${BOAT_JAVA_OPTS:-} -XX:NativeMemoryTracking=summary"
 
 # The bare WAR is compiled here, never by the product's build.
 mkdir -p "$work/war/WEB-INF/classes"
@@ -36,6 +38,9 @@ cp "$root/bench/http/bare/WEB-INF/glassfish-web.xml" "$work/war/WEB-INF/"
 
 load() { cut -d' ' -f1 /proc/loadavg; }
 cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# CPU-seconds the server has used so far: start-up's cost that, unlike its wall time, barely moves
+# with the machine's load.
+cpu_s() { echo "scale=1; $(cpu "$1") / $tck" | bc; }
 rss() { awk '/VmRSS/{print int($2/1024)}' "/proc/$1/status"; }
 
 # Waits for STATUS on URL; prints seconds since T0.
@@ -65,6 +70,15 @@ scenario() {
 
 stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""; }
 
+# With BOAT_NMT=1: where BOAT's RSS is after the mixed load, by the JVM's own accounting (committed
+# MiB per area, jcmd VM.native_memory); NMT itself costs a few MiB and a little CPU per allocation.
+nmt() {
+  jcmd "$pid" VM.native_memory summary scale=MB | awk -v s="$server" '
+    /^Total:/ { print s, "NMT", $0 }
+    /^-/ { name = $0; sub(/^- */, "", name); sub(/ *\(.*/, "", name); match($0, /committed=[0-9]+MB/)
+           printf "%s NMT %s %s\n", s, name, substr($0, RSTART + 10, RLENGTH - 10) }'
+}
+
 tuned_opts() { "$root/deploy/tuning.sh" jvm; }
 
 bare() { # tuned?
@@ -78,7 +92,7 @@ bare() { # tuned?
   t0=$(date +%s.%N)
   "$java" "${opts[@]}" -jar "$micro" --nohazelcast --port "$port" "${post[@]}" --deploy "$work/bare.war" > "$work/server.log" 2>&1 &
   pid=$!
-  echo "$server start-to-first-200 $(first_answer "http://127.0.0.1:$port/" 200 "$t0") s  load $(load)"
+  echo "$server start-to-first-200 $(first_answer "http://127.0.0.1:$port/" 200 "$t0") s  cpu $(cpu_s "$pid") s  load $(load)"
   BENCH_STATUS=200 scenario "GET /" "http://127.0.0.1:$port/" "$root/bench/http/status.lua"
   stop
 }
@@ -92,7 +106,7 @@ boat() { # tuned|untuned [JAR]
     BOAT_JAR="${2:-$root/deploy/target/boat-micro.jar}" BOAT_JAVA="$java" "$root/deploy/boat.sh" > "$work/server.log" 2>&1 &
   pid=$!
   base="http://127.0.0.1:$port"
-  echo "$server start-to-first-300 $(first_answer "$base/" 300 "$t0") s  load $(load)"
+  echo "$server start-to-first-300 $(first_answer "$base/" 300 "$t0") s  cpu $(cpu_s "$pid") s  load $(load)"
   read -r token secret <<< "$("$root/bench/http/session.sh" "$base")"
   export BOAT_TOKEN="$token" BOAT_PAYLOAD_PATH="${secret#"$base"}/payload"
   local mixed
@@ -102,6 +116,7 @@ boat() { # tuned|untuned [JAR]
   kill -INT $mixed 2>/dev/null; wait $mixed || true; rm -f "$work/mixed.done"
   echo "$server mixed: $(grep -E '^answers' "$work/mixed.out")"
   echo "$server RSS after ${BOAT_MIXED_REQUESTS:-10000} mixed requests: $(rss "$pid") MiB  load $(load)"
+  [ "${BOAT_NMT:-0}" = 1 ] && nmt
   BENCH_STATUS=300 scenario "GET /" "$base/" "$root/bench/http/status.lua"
   scenario "GET payload" "$secret/payload" "$root/bench/http/get-payload.lua"
   scenario "POST secret" "$base/v1/secrets" "$root/bench/http/post-secret.lua"

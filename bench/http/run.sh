@@ -2,7 +2,9 @@
 # HTTP load harness (not a test): starts the embedded default in a scratch home, then drives
 # POST secret, GET payload and POST order with wrk (Debian package) and prints wrk's figures.
 #   bench/http/run.sh [DURATION_SECONDS] [CONNECTIONS] [database|kmip]   (defaults: 30, 16, database)
-# With "kmip" a PyKMIP server (deploy/pykmip) is started too and BOAT keeps keys there.
+# With "kmip" a PyKMIP server (deploy/pykmip) is started too and BOAT keeps keys there; after GET
+# payload, PyKMIP's own Python client (bench/http/pykmip-get.py) Gets from the same server for the
+# same duration, and the ratio of the two is printed (issue 11, goal 5: ≥ 0.9).
 # Record results in bench/RESULTS.md with the date, machine and this command.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -36,7 +38,16 @@ warm() { wrk -t$threads -c"$conns" -d20s -s "$1" "$2" >/dev/null; }
 echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(date -u +%FT%TZ); duration ${duration}s, connections $conns, store $store"
 warm "$root/bench/http/get-payload.lua" "$secret/payload"
 echo "== GET payload"
-wrk -t$threads -c"$conns" -d"${duration}s" --latency -s "$root/bench/http/get-payload.lua" "$secret/payload"
+wrk -t$threads -c"$conns" -d"${duration}s" --latency -s "$root/bench/http/get-payload.lua" "$secret/payload" | tee "$home/get-payload.out"
+if [ "$store" = kmip ]; then
+  # Issue 11, goal 5: BOAT's GET payload against what PyKMIP's own client gets from the same server
+  # in the same run (one session: PyKMIP serves one request at a time under a global lock).
+  echo "== PyKMIP's own client, one session, ${duration}s, load $(cut -d' ' -f1 /proc/loadavg)"
+  py=$(/usr/bin/python3 "$root/bench/http/pykmip-get.py" 127.0.0.1 "$kport" "$home/kmip/client.pem" \
+    "$home/kmip/client.key" "$home/kmip/ca.pem" "$duration")
+  boat=$(awk '/^Requests\/sec/{print $2}' "$home/get-payload.out")
+  echo "PyKMIP client Gets/s: $py; BOAT GET payload/s: $boat; ratio BOAT / PyKMIP: $(echo "scale=2; $boat / $py" | bc)"
+fi
 warm "$root/bench/http/post-secret.lua" "$base/v1/secrets"
 echo "== POST secret"
 wrk -t$threads -c"$conns" -d"${duration}s" --latency -s "$root/bench/http/post-secret.lua" "$base/v1/secrets"
