@@ -9,11 +9,15 @@
 # and a second BOAT with boat.release.report-cache-seconds=0 for the uncached release latency
 # (sequential curl, N requests, p50/p99: every release fetches and verifies the report).
 # Each figure line carries the 1-minute load average; compare figures of the same run only.
+# With BOAT_RELEASE_JFR=DIR each measured wrk run of the first BOAT is also recorded with JDK Flight
+# Recorder (settings=profile) into DIR/<scenario>.jfr and summarised by bench/http/jfr-summary.py.
 #
 #   bench/release/run.sh [DURATION=15] [CONNS=16] [N=200]
 # after a build: mvn -B -ntp -pl deploy,agent,attestation-service -am package -DskipTests
 set -euo pipefail
 duration="${1:-15}"; conns="${2:-16}"; n="${3:-200}"
+jfr_dir="${BOAT_RELEASE_JFR:-}"
+[ -z "$jfr_dir" ] || mkdir -p "$jfr_dir"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install wrk" >&2; exit 1; }
 agent_jar=$(ls "$root"/agent/target/agent-*-all.jar)
@@ -74,7 +78,14 @@ measure() { # LABEL ACCEPT [AK]
     echo 'done = function() if bad > 0 then io.write("non-200 answers: " .. bad .. "\n") end end'
   } >"$lua"
   wrk -t1 -c"$conns" -d"${duration}s" -s "$lua" "$ref/payload" >/dev/null
+  local slug; slug=$(tr -cs 'A-Za-z0-9\n' - <<<"$label")
+  [ -n "$jfr_dir" ] && jcmd "$boat_pid" JFR.start name="$slug" settings=profile >/dev/null
   out=$(wrk -t1 -c"$conns" -d"${duration}s" --latency -s "$lua" "$ref/payload")
+  if [ -n "$jfr_dir" ]; then
+    local file="$jfr_dir/$slug.jfr"
+    jcmd "$boat_pid" JFR.stop name="$slug" filename="$file" >/dev/null
+    python3 "$root/bench/http/jfr-summary.py" "$file" jfr >"${file%.jfr}.txt"
+  fi
   if grep -q 'non-200' <<<"$out"; then echo "$label: $(grep non-200 <<<"$out")" >&2; exit 1; fi
   printf '| %s | %s | %s | %s | %s |\n' "$label" "$(awk '/Requests\/sec/{printf "%d", $2}' <<<"$out")" \
     "$(awk '$1=="50%"{print $2}' <<<"$out")" "$(awk '$1=="99%"{print $2}' <<<"$out")" "$(load)"
