@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Attested release next to plain GET payload, in one run, on the embedded default (tuned as
 # deploy/boat.sh starts it): a swtpm host enrolled and attested with the real attestation service,
-# one 32-byte secret, then wrk (one thread, CONNS connections, DURATION s after a warm-up of the
-# same length) for
+# one 32-byte secret, then wrk (one thread, CONNS connections, DURATION s, after a warm-up of the
+# same length of every scenario) for
 #   plain    GET payload, Accept: application/octet-stream (the ordinary read)
 #   jwe      GET payload with X-BOAT-AK-Name, Accept: application/jose (cached trust report)
 #   raw      GET payload with X-BOAT-AK-Name, Accept: application/octet-stream (cached trust report)
@@ -66,8 +66,8 @@ session() { # -> sets token, ref; a secret whose policy lets a trusted report se
   curl -sf -X PUT "$ref/release-policy" -H "X-Auth-Token: $token" -H 'Content-Type: application/json' \
     -d '{"max_report_age":3600}' >/dev/null
 }
-measure() { # LABEL ACCEPT [AK]
-  local label=$1 accept=$2 ak_header=${3:-} lua="$work/get.lua" out
+script() { # ACCEPT [AK] -> the wrk script for one scenario, in $work/get.lua
+  local accept=$1 ak_header=${2:-} lua="$work/get.lua"
   {
     echo 'wrk.method = "GET"'
     echo "wrk.headers[\"X-Auth-Token\"] = \"$token\""
@@ -77,7 +77,15 @@ measure() { # LABEL ACCEPT [AK]
     echo 'response = function(status) if status ~= 200 then bad = bad + 1 end end'
     echo 'done = function() if bad > 0 then io.write("non-200 answers: " .. bad .. "\n") end end'
   } >"$lua"
-  wrk -t1 -c"$conns" -d"${duration}s" -s "$lua" "$ref/payload" >/dev/null
+}
+warm() { # ACCEPT [AK]
+  script "$@"
+  wrk -t1 -c"$conns" -d"${duration}s" -s "$work/get.lua" "$ref/payload" >/dev/null
+}
+measure() { # LABEL ACCEPT [AK]
+  local label=$1 lua="$work/get.lua" out
+  shift
+  script "$@"
   local slug; slug=$(tr -cs 'A-Za-z0-9\n' - <<<"$label")
   [ -n "$jfr_dir" ] && jcmd "$boat_pid" JFR.start name="$slug" settings=profile >/dev/null
   out=$(wrk -t1 -c"$conns" -d"${duration}s" --latency -s "$lua" "$ref/payload")
@@ -94,6 +102,11 @@ measure() { # LABEL ACCEPT [AK]
 start_boat cached ""
 session
 echo "date $(date -u +%FT%TZ), $(nproc) cores, $(java -version 2>&1 | head -1), c=$conns, ${duration}s"
+# Every scenario is warmed up before any is measured, so the first release scenario does not alone
+# pay for the release path's first use (JIT of the interceptor and wrap, the audit insert, the policy lookup).
+warm application/octet-stream
+warm application/jose "$ak"
+warm application/octet-stream "$ak"
 echo "| scenario | req/s | p50 | p99 | load |"
 echo "|---|---|---|---|---|"
 measure "plain GET payload" application/octet-stream
