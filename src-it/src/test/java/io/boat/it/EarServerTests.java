@@ -168,7 +168,7 @@ abstract class EarServerTests {
 
         JsonObject events = owner.get("/v1/release-events?secret_id=" + id(ref)).json();
         assertThat(events.getJsonArray("release_events")).extracting(e -> e.asJsonObject().getString("decision"))
-                .containsExactly("released", "released");
+                .containsExactly("released", "released", "policy_set");
         assertThat(events.getJsonArray("release_events").getJsonObject(0).getString("ak_name")).isEqualTo(host.akName());
     }
 
