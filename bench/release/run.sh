@@ -1,19 +1,23 @@
 #!/usr/bin/env bash
 # Attested release next to plain GET payload, in one run, on the embedded default (tuned as
 # deploy/boat.sh starts it): a swtpm host enrolled and attested with the real attestation service,
-# one 32-byte secret, then wrk (one thread, CONNS connections, DURATION s after a warm-up of the
-# same length) for
+# one 32-byte secret, then wrk (one thread, CONNS connections, DURATION s, after a warm-up of the
+# same length of every scenario) for
 #   plain    GET payload, Accept: application/octet-stream (the ordinary read)
 #   jwe      GET payload with X-BOAT-AK-Name, Accept: application/jose (cached trust report)
 #   raw      GET payload with X-BOAT-AK-Name, Accept: application/octet-stream (cached trust report)
 # and a second BOAT with boat.release.report-cache-seconds=0 for the uncached release latency
 # (sequential curl, N requests, p50/p99: every release fetches and verifies the report).
 # Each figure line carries the 1-minute load average; compare figures of the same run only.
+# With BOAT_RELEASE_JFR=DIR each measured wrk run of the first BOAT is also recorded with JDK Flight
+# Recorder (settings=profile) into DIR/<scenario>.jfr and summarised by bench/http/jfr-summary.py.
 #
 #   bench/release/run.sh [DURATION=15] [CONNS=16] [N=200]
 # after a build: mvn -B -ntp -pl deploy,agent,attestation-service -am package -DskipTests
 set -euo pipefail
 duration="${1:-15}"; conns="${2:-16}"; n="${3:-200}"
+jfr_dir="${BOAT_RELEASE_JFR:-}"
+[ -z "$jfr_dir" ] || mkdir -p "$jfr_dir"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install wrk" >&2; exit 1; }
 agent_jar=$(ls "$root"/agent/target/agent-*-all.jar)
@@ -62,8 +66,8 @@ session() { # -> sets token, ref; a secret whose policy lets a trusted report se
   curl -sf -X PUT "$ref/release-policy" -H "X-Auth-Token: $token" -H 'Content-Type: application/json' \
     -d '{"max_report_age":3600}' >/dev/null
 }
-measure() { # LABEL ACCEPT [AK]
-  local label=$1 accept=$2 ak_header=${3:-} lua="$work/get.lua" out
+script() { # ACCEPT [AK] -> the wrk script for one scenario, in $work/get.lua
+  local accept=$1 ak_header=${2:-} lua="$work/get.lua"
   {
     echo 'wrk.method = "GET"'
     echo "wrk.headers[\"X-Auth-Token\"] = \"$token\""
@@ -73,8 +77,23 @@ measure() { # LABEL ACCEPT [AK]
     echo 'response = function(status) if status ~= 200 then bad = bad + 1 end end'
     echo 'done = function() if bad > 0 then io.write("non-200 answers: " .. bad .. "\n") end end'
   } >"$lua"
-  wrk -t1 -c"$conns" -d"${duration}s" -s "$lua" "$ref/payload" >/dev/null
+}
+warm() { # ACCEPT [AK]
+  script "$@"
+  wrk -t1 -c"$conns" -d"${duration}s" -s "$work/get.lua" "$ref/payload" >/dev/null
+}
+measure() { # LABEL ACCEPT [AK]
+  local label=$1 lua="$work/get.lua" out
+  shift
+  script "$@"
+  local slug; slug=$(tr -cs 'A-Za-z0-9\n' - <<<"$label")
+  [ -n "$jfr_dir" ] && jcmd "$boat_pid" JFR.start name="$slug" settings=profile >/dev/null
   out=$(wrk -t1 -c"$conns" -d"${duration}s" --latency -s "$lua" "$ref/payload")
+  if [ -n "$jfr_dir" ]; then
+    local file="$jfr_dir/$slug.jfr"
+    jcmd "$boat_pid" JFR.stop name="$slug" filename="$file" >/dev/null
+    python3 "$root/bench/http/jfr-summary.py" "$file" jfr >"${file%.jfr}.txt"
+  fi
   if grep -q 'non-200' <<<"$out"; then echo "$label: $(grep non-200 <<<"$out")" >&2; exit 1; fi
   printf '| %s | %s | %s | %s | %s |\n' "$label" "$(awk '/Requests\/sec/{printf "%d", $2}' <<<"$out")" \
     "$(awk '$1=="50%"{print $2}' <<<"$out")" "$(awk '$1=="99%"{print $2}' <<<"$out")" "$(load)"
@@ -83,6 +102,11 @@ measure() { # LABEL ACCEPT [AK]
 start_boat cached ""
 session
 echo "date $(date -u +%FT%TZ), $(nproc) cores, $(java -version 2>&1 | head -1), c=$conns, ${duration}s"
+# Every scenario is warmed up before any is measured, so the first release scenario does not alone
+# pay for the release path's first use (JIT of the interceptor and wrap, the audit insert, the policy lookup).
+warm application/octet-stream
+warm application/jose "$ak"
+warm application/octet-stream "$ak"
 echo "| scenario | req/s | p50 | p99 | load |"
 echo "|---|---|---|---|---|"
 measure "plain GET payload" application/octet-stream

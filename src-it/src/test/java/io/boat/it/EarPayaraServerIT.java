@@ -7,4 +7,9 @@ class EarPayaraServerIT extends EarServerTests {
     EarServer.Kind kind() {
         return EarServer.Kind.PAYARA_SERVER;
     }
+
+    @Override
+    boolean attestedRelease() {
+        return true;
+    }
 }

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -59,6 +61,7 @@ public final class EarServer implements AutoCloseable {
     private final Path serverDir;
     private final Path log;
     private final int port;
+    private final Map<String, String> environment = new HashMap<>();
     private boolean started;
     private long startMillis;
 
@@ -81,6 +84,15 @@ public final class EarServer implements AutoCloseable {
 
     public static EarServer of(Kind kind) {
         return new EarServer(kind);
+    }
+
+    /**
+     * Adds environment variables for the start script, and so for the server JVM, e.g. MicroProfile
+     * Config keys in their environment spelling ({@code ATTESTATION_SERVICE_MP_REST_URL}).
+     */
+    public EarServer withEnvironment(Map<String, String> variables) {
+        environment.putAll(variables);
+        return this;
     }
 
     /** Resets BOAT's state in the server, then {@link #start()}: a first start on a fresh unzip. */
@@ -191,6 +203,7 @@ public final class EarServer implements AutoCloseable {
         try {
             Path out = Files.createTempFile(log.getParent(), script, ".out");
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
+            pb.environment().putAll(environment);
             pb.environment().put("BOAT_ADMIN_PASSWORD", ADMIN_PASSWORD);
             pb.environment().put("BOAT_START_TIMEOUT", String.valueOf(timeoutSeconds - 20));
             long t0 = System.nanoTime();

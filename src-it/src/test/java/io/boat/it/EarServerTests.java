@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -28,9 +29,12 @@ import org.junit.jupiter.api.TestMethodOrder;
  * operated as an operator would with the deploy scripts, never deleting the domain in between.
  * First the smoke test: version discovery, a Keystone password token, a stored key read back byte
  * for byte, a generated key order that becomes ACTIVE, 401 without a token, the token as
- * {@code Authorization: Bearer}. Then the operations: only loopback listeners, a second start
- * while running, five restarts keeping every secret byte-exact, a start on a busy port, a start
- * whose deployment fails.
+ * {@code Authorization: Bearer}. Then the attested release, with the EAR's BOAT pointed at the
+ * attestation-service WAR on Payara Micro and a swtpm host the agent enrolled ({@link EnrolledHost}):
+ * refusals (403, 401 unknown host), a release the host's TPM unwraps to the key, and 500 once the
+ * service is gone; on a server without one ({@link #attestedRelease()} false) the attested read is
+ * a 500. Then the operations: only loopback listeners, a second start while running, five
+ * restarts keeping every secret byte-exact, a start on a busy port, a start whose deployment fails.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -39,7 +43,10 @@ abstract class EarServerTests {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     static final byte[] KEY = Base64.getDecoder().decode("RwuBgu6vnzM8VBb7JFJ1Kwrd871cTgw2QFIFW07ZuUk=");
+    /** An AK name no attestation service knows. */
+    private static final String UNKNOWN_AK = "000b" + "5a".repeat(32);
 
+    EnrolledHost host;
     EarServer server;
     Api api;
     String token;
@@ -47,16 +54,35 @@ abstract class EarServerTests {
 
     abstract EarServer.Kind kind();
 
+    /**
+     * Whether this server's EAR is pointed at a real attestation service and has to release; without
+     * one, an attested read has to answer 500 attestation_unavailable.
+     */
+    abstract boolean attestedRelease();
+
     @BeforeAll
-    void start() {
-        server = EarServer.of(kind()).resetAndStart();
+    void start() throws Exception {
+        server = EarServer.of(kind());
+        if (attestedRelease()) {
+            host = EnrolledHost.start();
+            host.loadBindKeyForTpm2Tools();
+            // The environment spelling of attestation-service/mp-rest/url: no file of the server to edit.
+            server.withEnvironment(Map.of("ATTESTATION_SERVICE_MP_REST_URL", host.serviceUrl()));
+        }
+        server.resetAndStart();
         api = server.api();
     }
 
     @AfterAll
-    void stop() {
-        if (server != null) {
-            server.close();
+    void stop() throws Exception {
+        try {
+            if (server != null) {
+                server.close();
+            }
+        } finally {
+            if (host != null) {
+                host.close();
+            }
         }
     }
 
@@ -106,7 +132,7 @@ abstract class EarServerTests {
 
     @Test
     @Order(4)
-    void releasePolicy_attestationRequired_403WithoutAkHeaderAndAudited() {
+    void releasePolicy_attestationRequired_403WithoutAkHeader_unknownHostRefused_audited() {
         Api owner = api.withToken(token);
         String ref = storeKey(token, "ear-release", KEY);
         Api.Response put = owner.putJson(ref + "/release-policy", "{\"attestation_required\":true}");
@@ -115,15 +141,56 @@ abstract class EarServerTests {
         Api.Response refused = owner.get(ref + "/payload", "Accept", "application/octet-stream");
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.json().getString("reason")).isEqualTo("attestation_required");
-        Api.Response unavailable = owner.get(ref + "/payload", "X-BOAT-AK-Name", "000b" + "5a".repeat(32));
-        assertThat(unavailable.status()).isEqualTo(500);
-        assertThat(unavailable.json().getString("reason")).isEqualTo("attestation_unavailable");
-        assertThat(owner.get("/v1/release-events?secret_id=" + ref.substring(ref.lastIndexOf('/') + 1)).json()
-                .getInt("total")).isEqualTo(3);
+        Api.Response unknown = owner.get(ref + "/payload", "X-BOAT-AK-Name", UNKNOWN_AK);
+        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(attestedRelease() ? 401 : 500);
+        assertThat(unknown.json().getString("reason")).isEqualTo(attestedRelease() ? "host_unknown" : "attestation_unavailable");
+        assertThat(owner.get("/v1/release-events?secret_id=" + id(ref)).json().getInt("total")).isEqualTo(3);
     }
 
     @Test
     @Order(5)
+    void attestedRelease_trustedHost_jweAndRawUnwrapInTheTpmToTheKey() throws Exception {
+        Assumptions.assumeTrue(attestedRelease(), kind() + " has no attestation service configured");
+        Api owner = api.withToken(token);
+        String ref = storeKey(token, "ear-attested", KEY);
+        assertThat(owner.putJson(ref + "/release-policy", "{\"attestation_required\":true,\"host_groups\":[\""
+                + EnrolledHost.HOST_GROUP + "\"],\"max_report_age\":600}").status()).isEqualTo(200);
+        // The report of the fixture's first attest may be older than the server's start took.
+        assertThat(host.attest().getBoolean("trusted")).isTrue();
+
+        Api.Response jwe = owner.get(ref + "/payload", "X-BOAT-AK-Name", host.akName(), "Accept", "application/jose");
+        assertThat(jwe.status()).as(jwe.toString()).isEqualTo(200);
+        assertThat(jwe.header("Content-Type")).startsWith("application/jose");
+        assertThat(host.unwrapJwe(jwe.text())).isEqualTo(KEY);
+        Api.Response raw = owner.get(ref + "/payload", "X-BOAT-AK-Name", host.akName(), "Accept", "application/octet-stream");
+        assertThat(raw.status()).as(raw.toString()).isEqualTo(200);
+        assertThat(host.unwrap(raw.body(), "TPM2".getBytes(StandardCharsets.US_ASCII))).isEqualTo(KEY);
+
+        JsonObject events = owner.get("/v1/release-events?secret_id=" + id(ref)).json();
+        assertThat(events.getJsonArray("release_events")).extracting(e -> e.asJsonObject().getString("decision"))
+                .containsExactly("released", "released", "policy_set");
+        assertThat(events.getJsonArray("release_events").getJsonObject(0).getString("ak_name")).isEqualTo(host.akName());
+    }
+
+    @Test
+    @Order(6)
+    void attestedRelease_attestationServiceStopped_500AttestationUnavailable() throws Exception {
+        Assumptions.assumeTrue(attestedRelease(), kind() + " has no attestation service configured");
+        Api owner = api.withToken(token);
+        String ref = storeKey(token, "ear-unavailable", KEY);
+        owner.putJson(ref + "/release-policy", "{\"attestation_required\":true}");
+        host.stopService();
+
+        // An AK BOAT has no cached report for, so the release has to ask the stopped service.
+        Api.Response r = owner.get(ref + "/payload", "X-BOAT-AK-Name", UNKNOWN_AK);
+
+        assertThat(r.status()).as(r.toString()).isEqualTo(500);
+        assertThat(r.json().getString("reason")).isEqualTo("attestation_unavailable");
+        assertThat(r.text()).doesNotContain(Base64.getEncoder().encodeToString(KEY));
+    }
+
+    @Test
+    @Order(7)
     void noToken_401() {
         Api.Response r = api.get("/v1/secrets");
         assertThat(r.status()).as(r.toString()).isEqualTo(401);
@@ -131,7 +198,7 @@ abstract class EarServerTests {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void bearerToken_works() {
         Api.Response r = api.get(secretRef + "/payload", "Accept", "application/octet-stream",
                 "Authorization", "Bearer " + token);
@@ -141,7 +208,7 @@ abstract class EarServerTests {
     }
 
     @Test
-    @Order(7)
+    @Order(9)
     void listeningSockets_allOn127001() {
         List<InetSocketAddress> sockets = ListeningSockets.of(server.pid());
         System.out.printf("%s listens on %s%n", kind(), sockets);
@@ -151,7 +218,7 @@ abstract class EarServerTests {
     }
 
     @Test
-    @Order(8)
+    @Order(10)
     void secondStart_whileRunning_exits0AndLeavesServerHealthy() {
         long pid = server.pid();
 
@@ -165,7 +232,7 @@ abstract class EarServerTests {
     }
 
     @Test
-    @Order(9)
+    @Order(11)
     void restartFiveTimes_everySecretReadBackByteExact() {
         Map<String, byte[]> written = new LinkedHashMap<>();
         written.put(secretRef, KEY);
@@ -186,7 +253,7 @@ abstract class EarServerTests {
     }
 
     @Test
-    @Order(10)
+    @Order(12)
     void startOnBusyPort_failsNamingThePortAndStartsNothing() throws IOException {
         server.stop();
         try (ServerSocket busy = new ServerSocket(server.otherPort(), 1, InetAddress.getLoopbackAddress())) {
@@ -199,7 +266,7 @@ abstract class EarServerTests {
     }
 
     @Test
-    @Order(11)
+    @Order(13)
     void failedDeployment_exitsNonZeroStopsTheServer_nextStartRecovers() throws IOException {
         Path broken = Files.write(server.workDir().resolve("broken.ear"), "not a zip".getBytes(StandardCharsets.US_ASCII));
 
@@ -212,6 +279,10 @@ abstract class EarServerTests {
 
         server.start();
         assertThat(readPayload(secretRef, freshToken())).isEqualTo(KEY);
+    }
+
+    private static String id(String ref) {
+        return ref.substring(ref.lastIndexOf('/') + 1);
     }
 
     private String freshToken() {

@@ -7,4 +7,13 @@ class EarWildFlyIT extends EarServerTests {
     EarServer.Kind kind() {
         return EarServer.Kind.WILDFLY;
     }
+
+    /**
+     * Not yet run against an attestation service: whether WildFly's standalone.xml gives the EAR a
+     * MicroProfile Rest Client is unverified, so here the attested read is checked to answer 500.
+     */
+    @Override
+    boolean attestedRelease() {
+        return false;
+    }
 }

@@ -18,15 +18,20 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -126,6 +131,25 @@ final class EnrolledHost implements AutoCloseable {
     /** TPM2_RSA_Decrypt (OAEP) with the bind key, by tpm2_rsadecrypt; {@code label} without its zero byte, or null. */
     byte[] unwrap(byte[] blob, byte[] label) throws Exception {
         return swtpm.rsaDecrypt("bind", blob, label);
+    }
+
+    /**
+     * A compact JWE (RSA-OAEP-256, A256GCM) as a host without BOAT's code opens it: the content key
+     * unwrapped in the TPM by {@link #unwrap} (empty OAEP label), then AES-GCM in plain JCE with the
+     * protected header as associated data. Needs {@link #loadBindKeyForTpm2Tools()} first.
+     */
+    byte[] unwrapJwe(String compact) throws Exception {
+        String[] parts = compact.split("\\.");
+        if (parts.length != 5) {
+            throw new IllegalArgumentException("not a compact JWE: " + parts.length + " parts");
+        }
+        Base64.Decoder b64 = Base64.getUrlDecoder();
+        byte[] cek = unwrap(b64.decode(parts[1]), null);
+        Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
+        gcm.init(Cipher.DECRYPT_MODE, new SecretKeySpec(cek, "AES"), new GCMParameterSpec(128, b64.decode(parts[2])));
+        gcm.updateAAD(parts[0].getBytes(StandardCharsets.US_ASCII));
+        gcm.update(b64.decode(parts[3]));
+        return gcm.doFinal(b64.decode(parts[4]));
     }
 
     /** TPM2B_*: a big-endian 16-bit size and the bytes (the agent keeps TPMT_PUBLIC and the private buffer). */

@@ -96,7 +96,8 @@ public final class MicroProcess implements AutoCloseable {
                 return false;
             }
             try {
-                HttpResponse<Void> r = client.send(HttpRequest.newBuilder(readyUri).build(),
+                // A request timeout too: a send to a server whose listener failed once hung for good.
+                HttpResponse<Void> r = client.send(HttpRequest.newBuilder(readyUri).timeout(Duration.ofSeconds(10)).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == readyStatus) {
                     return true;

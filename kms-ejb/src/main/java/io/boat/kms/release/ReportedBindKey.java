@@ -11,6 +11,7 @@ import io.boat.attestation.client.tpm.TpmFormatException;
 import io.boat.attestation.client.tpm.TpmPublic;
 import io.boat.attestation.client.tpm.UnusableBindKeyException;
 import java.security.MessageDigest;
+import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -21,8 +22,10 @@ import java.util.TreeMap;
 /**
  * The bind-key evidence of a verified trust report, re-checked by BOAT itself rather than taken on the
  * service's word: the public area against {@link BindKeyRequirements}, the AK public area against the
- * AK name the request named, and the TPM2_Certify against both. The outcome is computed once per
- * report (it depends only on the report), so a cached report costs no RSA verification per release.
+ * AK name the request named, and the TPM2_Certify against both. The outcome, the RSA public key and
+ * the release target are computed once per report (they depend only on the report) and live as long
+ * as the report does in BOAT's report cache, so a cached report costs no signature verification,
+ * public-area parsing or key building per release; the policy is still judged on every release.
  */
 final class ReportedBindKey implements BindKeyEvidence {
     private final AkName akName;
@@ -32,9 +35,11 @@ final class ReportedBindKey implements BindKeyEvidence {
     private final String certifySignature;
     private final ReferencePcrs referencePcrs;
     private volatile Outcome outcome;
+    /** The last target handed out: a cached report is released from many times under one report id. */
+    private volatile BindKeyTarget target;
 
-    /** Either the checked key or every reason it is unusable. */
-    private record Outcome(TpmPublic key, String problem) {
+    /** Either the checked key (and its RSA public key, built once) or every reason it is unusable. */
+    private record Outcome(TpmPublic key, RSAPublicKey rsa, String problem) {
     }
 
     private ReportedBindKey(AkName akName, TrustReport report) {
@@ -58,7 +63,12 @@ final class ReportedBindKey implements BindKeyEvidence {
             throw new ReleaseException(ReleaseException.Reason.UNUSABLE_BIND_KEY,
                 "bind key of host " + akName + " is unusable: " + checked.problem());
         }
-        return new BindKeyTarget(checked.key().rsaPublicKey(), checked.key().name(), reportId);
+        BindKeyTarget t = target;
+        if (t == null || !t.reportId().equals(reportId)) {
+            t = new BindKeyTarget(checked.rsa(), checked.key().name(), reportId);
+            target = t;
+        }
+        return t;
     }
 
     @Override
@@ -91,7 +101,7 @@ final class ReportedBindKey implements BindKeyEvidence {
         try {
             TpmPublic ak = TpmPublic.parseSized(decode("akPublic", akPublic));
             if (!MessageDigest.isEqual(ak.name(), HexFormat.of().parseHex(akName.hex()))) {
-                return new Outcome(null, "the report's AK public area is not the AK " + akName);
+                return new Outcome(null, null, "the report's AK public area is not the AK " + akName);
             }
             TpmPublic bind = TpmPublic.parseSized(decode("bindPublic", bindPublic));
             List<String> problems = BindKeyRequirements.standard().violations(bind);
@@ -100,11 +110,11 @@ final class ReportedBindKey implements BindKeyEvidence {
             }
             new KeyCertificationVerifier().verify(ak, bind.encoded(), decode("bindCertifyInfo", certifyInfo),
                 decode("bindCertifySignature", certifySignature));
-            return new Outcome(bind, null);
+            return new Outcome(bind, bind.rsaPublicKey(), null);
         } catch (TpmFormatException | UnusableBindKeyException | CertificationRejectedException e) {
-            return new Outcome(null, e.getMessage());
-        } catch (IllegalArgumentException e) {
-            return new Outcome(null, e.getMessage());
+            return new Outcome(null, null, e.getMessage());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return new Outcome(null, null, e.getMessage());
         }
     }
 

@@ -36,6 +36,23 @@ class JweWrapTest {
     }
 
     @Test
+    void wrap_parts_headerJsonAs96BitIvAnd128BitTagAsA256gcmRequires() throws Exception {
+        BindKeyTarget target = ReleaseKeys.target();
+
+        String[] parts = JweWrap.wrap(SecretBytes.copyOf(KEY), target).split("\\.", -1);
+
+        assertThat(parts).hasSize(5);
+        assertThat(new String(java.util.Base64.getUrlDecoder().decode(parts[0]), java.nio.charset.StandardCharsets.UTF_8))
+            .isEqualTo("{\"alg\":\"RSA-OAEP-256\",\"enc\":\"A256GCM\",\"kid\":\"" + target.nameHex()
+                + "\",\"boat_report_id\":\"report-42\"}");
+        assertThat(java.util.Base64.getUrlDecoder().decode(parts[1])).hasSize(256);
+        assertThat(java.util.Base64.getUrlDecoder().decode(parts[2])).hasSize(12);
+        assertThat(java.util.Base64.getUrlDecoder().decode(parts[3])).hasSize(KEY.length);
+        assertThat(java.util.Base64.getUrlDecoder().decode(parts[4])).hasSize(16);
+        assertThat(String.join("", parts)).doesNotContain("=");
+    }
+
+    @Test
     void wrap_twice_usesFreshContentKeyAndIv() throws Exception {
         BindKeyTarget target = ReleaseKeys.target();
 

@@ -92,6 +92,26 @@ class ReportedBindKeyTest {
     }
 
     @Test
+    void verifiedTarget_againForTheSameReport_isTheSameTarget_anotherReportIdGetsItsOwn() throws Exception {
+        ReportedBindKey evidence = evidence(report("bind"), "ak");
+        BindKeyTarget first = evidence.verifiedTarget("report-1");
+
+        assertThat(evidence.verifiedTarget("report-1")).isSameAs(first);
+        BindKeyTarget other = evidence.verifiedTarget("report-2");
+        assertThat(other.reportId()).isEqualTo("report-2");
+        assertThat(other.publicKey()).isEqualTo(first.publicKey());
+        assertThat(evidence.verifiedTarget("report-2")).isSameAs(other);
+    }
+
+    @Test
+    void verifiedTarget_unusableKey_refusedOnEveryCall() throws Exception {
+        ReportedBindKey evidence = evidence(report("migratable"), "ak");
+
+        assertUnusable(evidence, "fixedTPM");
+        assertUnusable(evidence, "fixedTPM");
+    }
+
+    @Test
     void verifiedTarget_migratableKey_isUnusable() throws Exception {
         assertUnusable(evidence(report("migratable"), "ak"), "fixedTPM");
     }
