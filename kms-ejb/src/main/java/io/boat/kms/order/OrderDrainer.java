@@ -1,9 +1,13 @@
 package io.boat.kms.order;
 
 import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,8 +24,14 @@ import java.util.logging.Logger;
  * (at most {@link #MAX_BATCH}), so the cost of a commit is shared by every order that arrived
  * meanwhile. The queue only holds ids of orders already persisted PENDING: if it is lost with the
  * process, {@link OrderRecovery} finds them in the database.
+ *
+ * <p>An EJB rather than a CDI bean: its executor and processor are injected the same way on every
+ * server (resource injection into CDI beans of an EAR differs between Payara Server and WildFly).
+ * Its state is thread-safe on its own, so the container adds no lock.
  */
-@ApplicationScoped
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class OrderDrainer {
 
     private static final Logger LOG = Logger.getLogger(OrderDrainer.class.getName());

@@ -67,7 +67,7 @@ public class OrderProcessor {
     @Inject
     SecretStores stores;
 
-    @Inject
+    @EJB
     OrderDrainer drainer;
 
     @Resource
