@@ -1,7 +1,6 @@
 package io.boat.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.boat.it.faults.SlowOrdersInterceptor;
 import jakarta.json.JsonObject;
@@ -29,10 +28,7 @@ class RestartIT {
 
     @Test
     void postgres_restartAndCrash_keepSecretsAndFinishOrders() throws Exception {
-        String url = System.getenv("BOAT_IT_PG_URL");
-        assumeTrue(url != null, "BOAT_IT_PG_URL not set: run deploy/test.sh, which starts PostgreSQL");
-        try (BoatServer server = BoatServer.postgres("restart-pg", url, System.getenv("BOAT_IT_PG_USER"),
-                System.getenv("BOAT_IT_PG_PASSWORD"))) {
+        try (BoatServer server = BoatServer.postgresFromEnv("restart-pg")) {
             survive(server);
         }
     }
@@ -69,7 +65,7 @@ class RestartIT {
         assertThat(accepted.status()).isEqualTo(202);
         String pending = accepted.json().getString("order_ref");
         assertThat(owner.get(pending).json().getString("status")).isEqualTo("PENDING");
-        // the kill lands inside the attempt: recorded as begun, key not yet generated
+        // the kill lands inside the attempt: its batch's transaction open, the key not yet generated
         server.awaitLog(SlowOrdersInterceptor.MARKER, Duration.ofSeconds(60));
         server.kill();
 
