@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The embedded default as a real process: {@code java -jar boat-micro.jar} with the post-boot
@@ -55,16 +54,6 @@ public final class BoatServer implements AutoCloseable {
         env.put("BOAT_DB_USER", user);
         env.put("BOAT_DB_PASSWORD", password);
         return new BoatServer(newHome(name), env, List.of(javaOptions));
-    }
-
-    /**
-     * A server on the PostgreSQL database that deploy/test.sh starts (BOAT_IT_PG_URL, _USER,
-     * _PASSWORD); the calling test is skipped when it is not set.
-     */
-    public static BoatServer postgresFromEnv(String name, String... javaOptions) {
-        String url = System.getenv("BOAT_IT_PG_URL");
-        Assumptions.assumeTrue(url != null, "BOAT_IT_PG_URL not set: run deploy/test.sh, which starts PostgreSQL");
-        return postgres(name, url, System.getenv("BOAT_IT_PG_USER"), System.getenv("BOAT_IT_PG_PASSWORD"), javaOptions);
     }
 
     /**

@@ -17,6 +17,10 @@ import org.junit.jupiter.api.Test;
  * accepted orders wait in the in-memory queue. After the next start every acknowledged order
  * ends ACTIVE with a readable key, none stays PENDING, and each order made exactly one secret
  * (a rolled-back batch leaves nothing behind, and its orders are not completed twice).
+ *
+ * <p>H2 only: the one PostgreSQL database of deploy/test.sh belongs to RestartIT (a second server
+ * home would bring a second master KEK to it, and neither could read the other's keys); RestartIT
+ * kills a batch on PostgreSQL too, with one order.
  */
 class OrderCrashIT {
 
@@ -26,13 +30,6 @@ class OrderCrashIT {
     @Test
     void h2_killedMidBatch_everyAcknowledgedOrderEndsActiveWithOneSecret() throws Exception {
         try (BoatServer server = BoatServer.h2("order-crash-h2")) {
-            killMidBatchAndRestart(server);
-        }
-    }
-
-    @Test
-    void postgres_killedMidBatch_everyAcknowledgedOrderEndsActiveWithOneSecret() throws Exception {
-        try (BoatServer server = BoatServer.postgresFromEnv("order-crash-pg")) {
             killMidBatchAndRestart(server);
         }
     }

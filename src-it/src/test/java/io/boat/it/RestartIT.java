@@ -1,6 +1,7 @@
 package io.boat.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.boat.it.faults.SlowOrdersInterceptor;
 import jakarta.json.JsonObject;
@@ -28,7 +29,10 @@ class RestartIT {
 
     @Test
     void postgres_restartAndCrash_keepSecretsAndFinishOrders() throws Exception {
-        try (BoatServer server = BoatServer.postgresFromEnv("restart-pg")) {
+        String url = System.getenv("BOAT_IT_PG_URL");
+        assumeTrue(url != null, "BOAT_IT_PG_URL not set: run deploy/test.sh, which starts PostgreSQL");
+        try (BoatServer server = BoatServer.postgres("restart-pg", url, System.getenv("BOAT_IT_PG_USER"),
+                System.getenv("BOAT_IT_PG_PASSWORD"))) {
             survive(server);
         }
     }
