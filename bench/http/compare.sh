@@ -7,9 +7,11 @@
 # run); for BOAT also the RSS after BOAT_MIXED_REQUESTS (10,000) mixed requests on a fresh start.
 #
 #   bench/http/compare.sh [DURATION_SECONDS=15] [CONNECTIONS=16] [WHICH=bare,bare-tuned,boat,boat-tuned]
-# WHICH may also name boat-before: BOAT untuned from the uber jar $BEFORE_JAR (an older build).
-# Environment: JAVA (java on PATH) runs every server on that JDK; WARMUP_SECONDS (20); BOAT_NMT=1
-# prints the JVM's native memory summary after the mixed load; BOAT_JAVA_OPTS reaches BOAT's JVM.
+# WHICH may also name boat-before: BOAT untuned from the uber jar $BEFORE_JAR (an older build), or
+# boat-before-tuned: the same jar tuned, to compare with boat-tuned.
+# Environment: JAVA (java on PATH) runs every server on that JDK; WARMUP_SECONDS (20); BOAT_JAR
+# (deploy/target/boat-micro.jar) is the jar under test, e.g. a copy, so the tree can be rebuilt meanwhile;
+# BOAT_NMT=1 prints the JVM's native memory summary after the mixed load; BOAT_JAVA_OPTS reaches BOAT's JVM.
 # The machine may be shared: every figure line carries the 1-minute load average; compare only
 # figures printed by the same run.
 set -euo pipefail
@@ -18,7 +20,8 @@ duration="${1:-15}"; conns="${2:-16}"; which="${3:-bare,bare-tuned,boat,boat-tun
 warmup="${WARMUP_SECONDS:-20}"
 java="${JAVA:-java}"
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install wrk" >&2; exit 1; }
-[ -f "$root/deploy/target/boat-micro.jar" ] || { echo "build first: mvn -B -q -DskipTests -pl deploy -am package" >&2; exit 1; }
+jar="${BOAT_JAR:-$root/deploy/target/boat-micro.jar}"
+[ -f "$jar" ] || { echo "build first: mvn -B -q -DskipTests -pl deploy -am package" >&2; exit 1; }
 prop() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$root/pom.xml" | head -1; }
 micro="${BOAT_PAYARA_MICRO_JAR:-$HOME/.m2/repository/fish/payara/extras/payara-micro/$(prop payara.micro.version)/payara-micro-$(prop payara.micro.version).jar}"
 api="$HOME/.m2/repository/jakarta/platform/jakarta.jakartaee-api/$(prop jakartaee.version)/jakarta.jakartaee-api-$(prop jakartaee.version).jar"
@@ -103,7 +106,7 @@ boat() { # tuned|untuned [JAR]
   home="$work/boat-$server"
   t0=$(date +%s.%N)
   env BOAT_TUNING="$([ "$1" = tuned ] && echo 1 || echo 0)" BOAT_HOME="$home" BOAT_PORT="$port" \
-    BOAT_JAR="${2:-$root/deploy/target/boat-micro.jar}" BOAT_JAVA="$java" "$root/deploy/boat.sh" > "$work/server.log" 2>&1 &
+    BOAT_JAR="${2:-$jar}" BOAT_JAVA="$java" "$root/deploy/boat.sh" > "$work/server.log" 2>&1 &
   pid=$!
   base="http://127.0.0.1:$port"
   echo "$server start-to-first-300 $(first_answer "$base/" 300 "$t0") s  cpu $(cpu_s "$pid") s  load $(load)"
@@ -132,6 +135,7 @@ for server in ${which//,/ }; do
     bare-tuned) bare tuned ;;
     boat) boat untuned ;;
     boat-before) boat untuned "${BEFORE_JAR:?BEFORE_JAR names the older uber jar}" ;;
+    boat-before-tuned) boat tuned "${BEFORE_JAR:?BEFORE_JAR names the older uber jar}" ;;
     boat-tuned) boat tuned ;;
     *) echo "unknown: $server" >&2; exit 2 ;;
   esac

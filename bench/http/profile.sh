@@ -2,11 +2,11 @@
 # Profiles BOAT's embedded default under wrk with JDK Flight Recorder (not a test): one server,
 # one recording per scenario (GET /, GET payload, POST order), each taken during DURATION seconds of wrk load
 # (c=16, one wrk thread) after a warm-up, then summarised by bench/http/jfr-summary.py.
-#   bench/http/profile.sh [DURATION=20] [OUT_DIR=/tmp/boat-profile]
-# Environment: BOAT_TUNING (as deploy/boat.sh), JAVA (java on PATH).
+#   bench/http/profile.sh [DURATION=20] [OUT_DIR=/tmp/boat-profile] [WHICH=get-root,get-payload,post-order]
+# Environment: BOAT_TUNING and BOAT_JAR (as deploy/boat.sh), JAVA (java on PATH).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-duration="${1:-20}"; out="${2:-/tmp/boat-profile}"
+duration="${1:-20}"; out="${2:-/tmp/boat-profile}"; which=",${3:-get-root,get-payload,post-order},"
 java="${JAVA:-java}"; jdk="$(dirname "$(dirname "$(readlink -f "$(command -v "$java")")")")"
 mkdir -p "$out"
 home="$(mktemp -d /tmp/boat-profile.XXXXXX)"
@@ -21,6 +21,7 @@ until [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/" || true)" = 300 ]; do
 read -r token secret <<< "$("$root/bench/http/session.sh" "$base")"
 export BOAT_TOKEN="$token" BENCH_STATUS=300
 one() { # NAME URL LUA
+  [[ "$which" == *",$1,"* ]] || return 0
   wrk -t1 -c16 -d10s -s "$3" "$2" > /dev/null
   "$jdk/bin/jcmd" "$pid" JFR.start name="$1" settings=profile > /dev/null
   wrk -t1 -c16 -d"${duration}s" -s "$3" "$2" | grep -E 'Requests/sec|answers'

@@ -69,7 +69,7 @@ class RestartIT {
         assertThat(accepted.status()).isEqualTo(202);
         String pending = accepted.json().getString("order_ref");
         assertThat(owner.get(pending).json().getString("status")).isEqualTo("PENDING");
-        // the kill lands inside the attempt: recorded as begun, key not yet generated
+        // the kill lands inside the attempt: its batch's transaction open, the key not yet generated
         server.awaitLog(SlowOrdersInterceptor.MARKER, Duration.ofSeconds(60));
         server.kill();
 

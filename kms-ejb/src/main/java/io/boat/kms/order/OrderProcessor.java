@@ -10,6 +10,7 @@ import io.boat.kms.secret.SecretService;
 import io.boat.kms.store.KeySpec;
 import io.boat.kms.store.SecretContext;
 import io.boat.kms.store.StoreUnavailableException;
+import io.boat.kms.store.routing.SecretStores;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -22,14 +23,26 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Completes orders off the request thread. Each attempt is recorded in its own transaction
- * before work starts, so an order whose processing dies (crash, lost thread) is visible as a
- * stale PENDING row that {@link OrderRecovery} resubmits; after {@code boat.order.max-attempts}
- * it is failed with a reason rather than left PENDING forever.
+ * Completes orders off the request thread, in one of two ways chosen by what the store's key
+ * generation leaves behind ({@link io.boat.kms.store.SecretStore#generatesOnlyMetadata}).
+ *
+ * <p>A store with side effects (KMIP) gets the record-before-write protocol, one order at a
+ * time: each attempt is counted in its own transaction, the key is generated outside any
+ * transaction and recorded on the order before the secret is written, so a crash never orphans a
+ * key. An order whose processing dies is a stale PENDING row that {@link OrderRecovery}
+ * resubmits; after {@code boat.order.max-attempts} it is failed with a reason rather than left
+ * PENDING forever.
+ *
+ * <p>The database store's keys exist nowhere until their secret row commits, so
+ * {@link OrderDrainer} hands queued orders over in batches and {@link #completeInPlace} generates
+ * and completes a whole batch in one transaction: a crash before its commit leaves every order of
+ * the batch PENDING with its attempts unchanged and nothing behind. A batch that fails falls
+ * back to the protocol above, order by order, so one bad order cannot fail the others.
  */
 @Stateless
 public class OrderProcessor {
@@ -51,20 +64,26 @@ public class OrderProcessor {
     @Inject
     BoatConfig config;
 
+    @Inject
+    SecretStores stores;
+
+    @EJB
+    OrderDrainer drainer;
+
     @Resource
     ManagedExecutorService executor;
 
-    /** Queues an order for processing on the container's managed executor. */
+    /**
+     * Queues an order: for the batch drainer when the store's keys live only in their metadata,
+     * else as its own task on the container's managed executor.
+     */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void submit(String orderId) {
-        executor.execute(() -> {
-            try {
-                self.process(orderId);
-            } catch (RuntimeException e) {
-                // Nothing waits on this thread: log, and leave the order to OrderRecovery.
-                LOG.log(Level.SEVERE, "Processing of order " + orderId + " failed", e);
-            }
-        });
+        if (stores.current().generatesOnlyMetadata()) {
+            drainer.add(orderId);
+            return;
+        }
+        executor.execute(() -> processAlone(orderId));
     }
 
     /**
@@ -97,6 +116,57 @@ public class OrderProcessor {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Order " + orderId + " failed unexpectedly", e);
             destroy(orderId, self.retryLater(orderId, 500, "Key generation failed."));
+        }
+    }
+
+    /**
+     * Completes a batch in one transaction ({@link #completeInPlace}); if it fails, processes
+     * each order on its own with the record-before-write protocol, which counts the attempt and
+     * ends or retries only the order that fails.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void processBatch(List<String> orderIds) {
+        try {
+            self.completeInPlace(orderIds);
+        } catch (RuntimeException e) {
+            LOG.log(Level.INFO, "A batch of " + orderIds.size() + " order(s) failed; processing them one by one", e);
+            orderIds.forEach(this::processAlone);
+        }
+    }
+
+    private void processAlone(String orderId) {
+        try {
+            self.process(orderId);
+        } catch (RuntimeException e) {
+            // Nothing waits on this: log, and leave the order to OrderRecovery (a batch goes on with the rest).
+            LOG.log(Level.SEVERE, "Processing of order " + orderId + " failed", e);
+        }
+    }
+
+    /**
+     * Generates and completes every still-PENDING order of the batch in this one transaction.
+     * Only for a store whose keys live only in their metadata: nothing is recorded first, since
+     * a rollback leaves no key anywhere. An order that already has a recorded key (from an
+     * earlier one-by-one attempt) is completed with it; one out of attempts is failed.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void completeInPlace(List<String> orderIds) {
+        for (String orderId : orderIds) {
+            OrderEntity o = em.find(OrderEntity.class, orderId);
+            if (o == null || !OrderStatus.PENDING.name().equals(o.status)) {
+                continue;
+            }
+            GeneratedKeyRef key = GeneratedKeyRef.of(o);
+            if (key == null && o.attempts >= config.orderMaxAttempts()) {
+                markError(o, 500, "Order processing did not complete after " + o.attempts + " attempts.");
+                continue;
+            }
+            o.attempts++;
+            if (key == null) {
+                SecretContext context = new SecretContext(SecretId.random().value(), o.projectId());
+                key = new GeneratedKeyRef(context, secrets.generate(spec(o), context));
+            }
+            finish(o, key);
         }
     }
 
@@ -181,6 +251,11 @@ public class OrderProcessor {
         if (key == null || !OrderStatus.PENDING.name().equals(o.status)) {
             return;
         }
+        finish(o, key);
+    }
+
+    /** Writes the order's secret for {@code key} (and its release policy) and marks the order ACTIVE. */
+    private void finish(OrderEntity o, GeneratedKeyRef key) {
         secrets.storeGenerated(o.creatorId, new GeneratedKey(o.name, spec(o), o.expiration, "application/octet-stream"),
                 key.context(), key.metadata());
         if (o.releasePolicy != null) {

@@ -31,4 +31,15 @@ public interface SecretStore {
 
     /** Destroys the material for good. Deleting something already gone is not an error. */
     void delete(StoreMetadata metadata, SecretContext context);
+
+    /**
+     * True when a key {@link #generateSymmetricKey} makes exists nowhere but in the metadata it
+     * returns: generating has no effect outside the caller, so a transaction that rolls back
+     * the metadata leaves nothing behind and the key need not be recorded before its secret is
+     * written. False (the default) for a store that creates objects of its own, such as a KMIP
+     * server, whose keys must be recorded first so a crash never orphans one.
+     */
+    default boolean generatesOnlyMetadata() {
+        return false;
+    }
 }

@@ -10,8 +10,9 @@ import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
  * A CDI extension that a test adds to the server (a library jar, {@code --addlibs}): registers
  * {@link SlowOrdersInterceptor} and binds it to {@code SecretService.generate}, by name, since this
  * jar sits outside the application and cannot see its classes. Only order processing generates
- * keys, and it calls generate after recording the attempt, outside any transaction: a kill during
- * the delay leaves a PENDING order with an attempt begun, as a crash mid-processing would.
+ * keys: on the database store inside a batch's open transaction (a kill during the delay rolls the
+ * batch back), on KMIP after recording the attempt, outside any transaction (a kill leaves a PENDING
+ * order with an attempt begun). Either way, as a crash mid-processing would.
  * Production code knows nothing of it.
  */
 public class SlowOrdersExtension implements Extension {

@@ -71,6 +71,12 @@ public final class DatabaseSecretStore implements SecretStore {
         // The ciphertext lives in the secret's row; deleting the row destroys it.
     }
 
+    /** The key exists only as the ciphertext returned: until that row commits, nowhere. */
+    @Override
+    public boolean generatesOnlyMetadata() {
+        return true;
+    }
+
     private static byte[] aad(SecretContext context) {
         return ("boat-secret-v1|" + context.secretId() + "|" + context.projectId()).getBytes(StandardCharsets.UTF_8);
     }
