@@ -13,7 +13,8 @@ import org.glassfish.grizzly.ssl.SSLBaseFilter;
  * custom filter in an HTTP protocol, but it looks the Comet add-on up in HK2 by the name "comet"
  * every time it builds a listener's chain (at start and after each reconfiguration); this jar's
  * HK2 descriptor (META-INF/hk2-locator/default) ranks this class above Grizzly's Comet provider,
- * which BOAT does not use. Payara Micro reads that descriptor from a jar given with --addlibs.
+ * which BOAT does not use. Payara Micro reads HK2 descriptors only from the jars in its uber jar's
+ * MICRO-INF/runtime (not from --addlibs jars), so deploy/pom.xml puts this jar there.
  */
 public final class GuardAddOn implements AddOn {
 
