@@ -1,5 +1,9 @@
 package io.boat.listener;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /**
@@ -49,55 +53,36 @@ final class RequestChecks {
     }
 
     /**
-     * True when every {@code %} in {@code path} starts a two-digit hex escape and the escapes decode
-     * to UTF-8. Grizzly's URI decoder throws on anything else, and Payara then answers an empty 200
-     * without running the application (payara/Payara#8000).
+     * True when every {@code %} in {@code path} starts a two-digit hex escape and the path, escapes
+     * decoded, is well-formed UTF-8 (the JDK's strict decoder: no overlong forms, no surrogates).
+     * Grizzly's URI decoder throws on anything else, and Payara then answers an empty 200 without
+     * running the application (payara/Payara#8000).
      */
     static boolean wellEncodedPath(String path) {
-        int pending = 0;
+        if (path.indexOf('%') < 0) {
+            return true;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(path.length());
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
             if (c != '%') {
-                if (pending > 0) {
-                    return false;
-                }
+                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
                 continue;
             }
-            if (i + 2 >= path.length() || hex(path.charAt(i + 1)) < 0 || hex(path.charAt(i + 2)) < 0) {
+            int high = i + 2 < path.length() ? hex(path.charAt(i + 1)) : -1;
+            int low = high < 0 ? -1 : hex(path.charAt(i + 2));
+            if (low < 0) {
                 return false;
             }
-            int b = hex(path.charAt(i + 1)) << 4 | hex(path.charAt(i + 2));
-            if (pending > 0) {
-                if ((b & 0xC0) != 0x80) {
-                    return false;
-                }
-                pending--;
-            } else {
-                pending = leadingByteContinuations(b);
-                if (pending < 0) {
-                    return false;
-                }
-            }
+            bytes.write(high << 4 | low);
             i += 2;
         }
-        return pending == 0;
-    }
-
-    /** Continuation bytes a UTF-8 leading byte announces, or -1 for a byte that cannot lead. */
-    private static int leadingByteContinuations(int b) {
-        if (b < 0x80) {
-            return 0;
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes.toByteArray()));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
         }
-        if (b >= 0xC2 && b <= 0xDF) {
-            return 1;
-        }
-        if (b >= 0xE0 && b <= 0xEF) {
-            return 2;
-        }
-        if (b >= 0xF0 && b <= 0xF4) {
-            return 3;
-        }
-        return -1;
     }
 
     private static int hex(char c) {

@@ -44,7 +44,7 @@ class RequestChecksTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/v1/secrets/%", "/v1/secrets/%zz", "/%2", "/%%32", "/%g0", "/%ff", "/%C3", "/%C3a",
-            "/%80", "/%E2%82", "/%C3%C3"})
+            "/%80", "/%E2%82", "/%C3%C3", "/%C0%AF", "/%E0%80%AF", "/%ED%A0%80", "/%F4%90%80%80"})
     void wellEncodedPath_malformedEscapeOrNotUtf8_false(String path) {
         assertThat(RequestChecks.wellEncodedPath(path)).isFalse();
     }
