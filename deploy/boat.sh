@@ -23,17 +23,19 @@ umask 077
 mkdir -p "$home"
 . "$root/deploy/tls.sh"
 tls_attestation_client "$home"
+"$root/deploy/preboot.sh" > "$home/preboot.asadmin"
 "$root/deploy/postboot.sh" "$home" > "$home/postboot.asadmin"
 "$root/deploy/postdeploy.sh" > "$home/postdeploy.asadmin"
 store=()
 [ -n "${BOAT_KMIP_HOST:-}" ] && store=(-Dboat.secret-store=kmip)
-# --- container tuning (issue 11): post-boot commands and JVM options from deploy/tuning.sh ---
+# --- container tuning (issue 11): pre-boot commands and JVM options from deploy/tuning.sh ---
 tuning=()
 if [ "${BOAT_TUNING:-1}" != 0 ]; then
-  "$root/deploy/tuning.sh" asadmin >> "$home/postboot.asadmin"
+  "$root/deploy/tuning.sh" asadmin >> "$home/preboot.asadmin"
   read -r -a tuning <<< "$("$root/deploy/tuning.sh" jvm)"
 fi
 # --- end of container tuning ---
 exec "${BOAT_JAVA:-java}" "${tuning[@]}" ${BOAT_JAVA_OPTS:-} "${store[@]}" -Dboat.data-dir="$home" -jar "$jar" \
-  --nohazelcast --port "${BOAT_PORT:-9311}" --postbootcommandfile "$home/postboot.asadmin" \
+  --nohazelcast --port "${BOAT_PORT:-9311}" --prebootcommandfile "$home/preboot.asadmin" \
+  --postbootcommandfile "$home/postboot.asadmin" \
   --postdeploycommandfile "$home/postdeploy.asadmin"

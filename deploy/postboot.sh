@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Writes the Payara Micro post-boot commands for BOAT: the JDBC pool behind jdbc/boat (H2 file
-# database under $1 by default, PostgreSQL when BOAT_DB_URL is a jdbc:postgresql URL) and the
-# HTTP listener bound to 127.0.0.1 (BOAT_BIND_ADDRESS to change it) with a read timeout
-# (BOAT_READ_TIMEOUT_MS, 10000); with BOAT_TLS_* set, the HTTPS listener too (deploy/tls.sh).
+# database under $1 by default, PostgreSQL when BOAT_DB_URL is a jdbc:postgresql URL), metrics off
+# (BOAT_METRICS=1 keeps them), and with BOAT_TLS_* set, the HTTPS listener (deploy/tls.sh). The HTTP
+# listener's own settings are pre-boot commands (deploy/preboot.sh).
 # H2 runs with WRITE_DELAY=0: by default it writes commits to the file up to a second later, and
 # a killed process lost an order it had acknowledged (RestartIT). With 0 every commit reaches the
 # file before the client is answered; surviving power loss as well needs PostgreSQL.
@@ -21,23 +21,6 @@ case "$url" in
   *) echo "unsupported BOAT_DB_URL: $url" >&2; exit 2 ;;
 esac
 echo "create-jdbc-resource --connectionpoolid boatPool jdbc/boat"
-echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=${BOAT_BIND_ADDRESS:-127.0.0.1}"
-# Slow clients (issue 10): a request body's bytes must keep coming (10 s without one ends the
-# connection); the application bounds the whole body to boat.http.body-timeout-ms and the threads
-# that requests without a valid token may hold (SlowBodyGuard).
-echo "set configs.config.server-config.network-config.transports.transport.tcp.read-timeout-millis=${BOAT_READ_TIMEOUT_MS:-10000}"
-# Disclose nothing about the server (issue 10): no Server / X-Powered-By headers, and no
-# unauthenticated /metrics (JVM, threads, pool sizes); /health stays open for load balancers.
-echo "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.xpowered-by=false"
-echo "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.server-header=false"
+# No unauthenticated /metrics (JVM, threads, pool sizes; issue 10); /health stays open for load balancers.
 [ "${BOAT_METRICS:-}" = "1" ] || echo "set-metrics-configuration --enabled=false"
-# --- listener guard (issue 10) ---
-# Malformed request lines, CONNECT, an HTTP/2 preface on the cleartext listener, malformed percent
-# escapes and an empty Host get an immediate 4xx with a JSON body instead of a 30 s hold or an empty
-# 200 (listener-guard/). Payara builds each HTTP listener's filter chain from its config and looks
-# the Comet add-on up by name; the guard module answers that lookup, so this flag installs it.
-for protocol in http-listener https-listener; do
-  echo "set configs.config.server-config.network-config.protocols.protocol.$protocol.http.comet-support-enabled=true"
-done
-# --- end of listener guard ---
 tls_https_postboot BOAT "$home" 9443

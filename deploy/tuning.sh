@@ -2,7 +2,7 @@
 # The container tuning of the embedded default (issue 11), in one place so that deploy/boat.sh, the
 # integration tests (BoatServer) and the bench's bare WAR (bench/http/compare.sh) run with exactly
 # the same settings:
-#   deploy/tuning.sh asadmin   Payara Micro post-boot commands
+#   deploy/tuning.sh asadmin   Payara Micro pre-boot commands (set before the listener is built)
 #   deploy/tuning.sh jvm       JVM options (work on JDK 17 and JDK 25)
 # deploy/boat.sh applies both unless BOAT_TUNING=0; BOAT_HEAP_MB sets the heap (160). Each setting is
 # explained in the README ("Container tuning"). None of them touches authentication, encryption at
@@ -16,7 +16,7 @@ case "${1:-}" in
     # are still closed after the listener's timeout.
     echo "set $listener.max-connections=100000"
     # Per-request work for a feature BOAT does not use: WebSocket upgrade detection. (Comet's flag
-    # is not touched here: it installs BOAT's listener guard, deploy/postboot.sh.)
+    # is not touched here: it installs BOAT's listener guard, deploy/preboot.sh.)
     # HTTP/2 stays on: without it Grizzly mistakes the h2c upgrade that Java's HttpClient sends
     # on every new connection for another upgrade and loses the request body (ListenerIT).
     echo "set $listener.websockets-support-enabled=false"

@@ -90,7 +90,7 @@ bare() { # tuned?
   if [ "$1" = tuned ]; then
     read -r -a opts <<< "$(tuned_opts)"
     "$root/deploy/tuning.sh" asadmin > "$work/tuning.asadmin"
-    post=(--postbootcommandfile "$work/tuning.asadmin")
+    post=(--prebootcommandfile "$work/tuning.asadmin")
   fi
   t0=$(date +%s.%N)
   "$java" "${opts[@]}" -jar "$micro" --nohazelcast --port "$port" "${post[@]}" --deploy "$work/bare.war" > "$work/server.log" 2>&1 &

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The embedded default as a real process: {@code java -jar boat-micro.jar} with the post-boot
- * commands {@code deploy/postboot.sh} writes and the container tuning of {@code deploy/tuning.sh}
+ * The embedded default as a real process: {@code java -jar boat-micro.jar} with the pre- and post-boot
+ * commands {@code deploy/preboot.sh} and {@code deploy/postboot.sh} write and the container tuning of {@code deploy/tuning.sh}
  * (as {@code deploy/boat.sh} starts it), in its own home directory, on a free port.
  * Restartable on the same home, so tests can prove what survives a stop or a crash.
  */
@@ -100,9 +100,10 @@ public final class BoatServer implements AutoCloseable {
     /** Starts (again) with extra JVM options and extra Payara Micro arguments. */
     private BoatServer start(List<String> options, List<String> microArguments) {
         try {
-            Path postboot = script("postboot.sh", "postboot.asadmin", home.toString());
-            Files.writeString(postboot, Files.readString(script("tuning.sh", "tuning.asadmin", "asadmin")),
+            Path preboot = script("preboot.sh", "preboot.asadmin");
+            Files.writeString(preboot, Files.readString(script("tuning.sh", "tuning.asadmin", "asadmin")),
                     StandardOpenOption.APPEND);
+            Path postboot = script("postboot.sh", "postboot.asadmin", home.toString());
             Path postdeploy = script("postdeploy.sh", "postdeploy.asadmin");
             List<String> cmd = new ArrayList<>(List.of("java"));
             cmd.addAll(List.of(Files.readString(script("tuning.sh", "tuning.jvm", "jvm")).trim().split("\\s+")));
@@ -112,7 +113,8 @@ public final class BoatServer implements AutoCloseable {
             }
             cmd.addAll(options);
             cmd.addAll(List.of("-jar", System.getProperty("boat.jar"), "--nohazelcast", "--port",
-                    String.valueOf(port), "--postbootcommandfile", postboot.toString(),
+                    String.valueOf(port), "--prebootcommandfile", preboot.toString(),
+                    "--postbootcommandfile", postboot.toString(),
                     "--postdeploycommandfile", postdeploy.toString()));
             cmd.addAll(microArguments);
             ProcessBuilder server = new ProcessBuilder(cmd).directory(home.toFile());

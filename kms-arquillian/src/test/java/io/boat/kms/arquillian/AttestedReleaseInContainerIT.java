@@ -62,7 +62,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The attestation service is replaced by {@link StubHostReports}; the store routing is the real one,
  * counted by {@link ReadCountingSecretStores}.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, TestServletReady.class})
 public class AttestedReleaseInContainerIT {
 
     private static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
@@ -74,8 +74,8 @@ public class AttestedReleaseInContainerIT {
         File[] libs = new File(System.getProperty("boat.arq.war-lib")).listFiles((dir, name) -> name.endsWith(".jar"));
         return ShrinkWrap.create(WebArchive.class, "release-arq.war")
             .addAsLibraries(libs)
-            .addClasses(AttestedReleaseInContainerIT.class, StubHostReports.class, ReadCountingSecretStores.class,
-                ReleaseKeys.class)
+            .addClasses(AttestedReleaseInContainerIT.class, TestServletReady.class, StubHostReports.class,
+                ReadCountingSecretStores.class, ReleaseKeys.class)
             .addAsWebInfResource(new StringAsset("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\""
                 + " bean-discovery-mode=\"annotated\"/>"), "beans.xml")
             // A configured admin password, so the first start prints no generated one into the build log.

@@ -41,7 +41,7 @@ final class TrustReportCache {
             private static final long serialVersionUID = 1L;
 
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, TrustReportCache.Entry> eldest) {
                 return size() > maxEntries;
             }
         };
