@@ -8,7 +8,9 @@
 # Environment: BOAT_PORT (9311), BOAT_HOME (./var), BOAT_DB_URL/BOAT_DB_USER/BOAT_DB_PASSWORD for
 # PostgreSQL (jdbc:postgresql://...), BOAT_KMIP_* to keep keys in a KMIP server (see
 # deploy/postdeploy.sh), BOAT_JAVA_OPTS, BOAT_JAVA (the java to run; java on PATH),
-# BOAT_TUNING=0 to start without the container tuning of deploy/tuning.sh, BOAT_JAR (another
+# BOAT_TUNING=0 to start without the container tuning of deploy/tuning.sh, BOAT_CDS=0 to start without
+# the class-data archive of deploy/cds.sh (made under $BOAT_HOME/cds on a build's first start;
+# BOAT_CDS=record only makes it), BOAT_JAR (another
 # build of the uber jar, e.g. to compare two builds in bench/http/compare.sh); HTTPS: BOAT_TLS_*,
 # BOAT_HTTPS_PORT (9443), BOAT_HTTP (on|off), and BOAT_ATTESTATION_SERVICE_* for BOAT's trust in the
 # attestation service (deploy/tls.sh, README).
@@ -35,7 +37,19 @@ if [ "${BOAT_TUNING:-1}" != 0 ]; then
   read -r -a tuning <<< "$("$root/deploy/tuning.sh" jvm)"
 fi
 # --- end of container tuning ---
-exec "${BOAT_JAVA:-java}" "${tuning[@]}" ${BOAT_JAVA_OPTS:-} "${store[@]}" -Dboat.data-dir="$home" -jar "$jar" \
-  --nohazelcast --port "${BOAT_PORT:-9311}" --prebootcommandfile "$home/preboot.asadmin" \
+java="${BOAT_JAVA:-java}"
+read -r -a java_opts <<< "${BOAT_JAVA_OPTS:-}"
+# --- class-data archive (issue 11, start time): deploy/cds.sh; BOAT_CDS=0 starts from the uber jar ---
+launch=()
+if [ "${BOAT_CDS:-1}" != 0 ]; then
+  . "$root/deploy/cds.sh"
+  mapfile -t launch < <(cds_java_args "$jar" "$home/cds" "$java" "${tuning[@]}" "${java_opts[@]}")
+fi
+# BOAT_CDS=record: only make the archive (benchmarks time the start that follows, not the recording).
+[ "${BOAT_CDS:-1}" != record ] || exit 0
+[ ${#launch[@]} -gt 0 ] || launch=(-jar "$jar" --nohazelcast)
+# --- end of class-data archive ---
+exec "$java" "${tuning[@]}" "${java_opts[@]}" "${store[@]}" -Dboat.data-dir="$home" "${launch[@]}" \
+  --port "${BOAT_PORT:-9311}" --prebootcommandfile "$home/preboot.asadmin" \
   --postbootcommandfile "$home/postboot.asadmin" \
   --postdeploycommandfile "$home/postdeploy.asadmin"
