@@ -35,6 +35,8 @@ tuning=()
 if [ "${BOAT_TUNING:-1}" != 0 ]; then
   "$root/deploy/tuning.sh" asadmin >> "$home/preboot.asadmin"
   read -r -a tuning <<< "$("$root/deploy/tuning.sh" jvm)"
+  # (a value already in the environment wins)
+  while IFS='=' read -r name value; do [ -n "${!name:-}" ] || export "$name=$value"; done < <("$root/deploy/tuning.sh" env)
 fi
 # --- end of container tuning ---
 java="${BOAT_JAVA:-java}"

@@ -4,6 +4,7 @@
 # the same settings:
 #   deploy/tuning.sh asadmin   Payara Micro pre-boot commands (set before the listener is built)
 #   deploy/tuning.sh jvm       JVM options (work on JDK 17 and JDK 25)
+#   deploy/tuning.sh env       environment of the JVM's process (NAME=value lines)
 # deploy/boat.sh applies both unless BOAT_TUNING=0; BOAT_HEAP_MB sets the heap (160). Each setting is
 # explained in the README ("Container tuning"). None of them touches authentication, encryption at
 # rest or the durability of commits.
@@ -38,5 +39,11 @@ case "${1:-}" in
     # threshold several times during start, each time with a full collection.
     echo "-XX:+UseSerialGC -Xms64m -Xmx${BOAT_HEAP_MB:-160}m -XX:MaxNewSize=32m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -XX:MetaspaceSize=128m -XX:+PerfDisableSharedMem"
     ;;
-  *) echo "usage: $0 asadmin|jvm" >&2; exit 2 ;;
+  env)
+    # glibc gives each thread that allocates concurrently its own malloc arena (up to 8 per core),
+    # each holding freed memory of its own: two arenas are enough for 2 cores' worth of request
+    # threads, and the rest of the native heap's slack goes (RSS after the mixed load, RESULTS.md).
+    echo "MALLOC_ARENA_MAX=2"
+    ;;
+  *) echo "usage: $0 asadmin|jvm|env" >&2; exit 2 ;;
 esac

@@ -85,15 +85,16 @@ nmt() {
 tuned_opts() { "$root/deploy/tuning.sh" jvm; }
 
 bare() { # tuned?
-  local port t0 opts=() post=()
+  local port t0 opts=() post=() envs=()
   port="$("$root/deploy/free-port.sh")"
   if [ "$1" = tuned ]; then
     read -r -a opts <<< "$(tuned_opts)"
+    mapfile -t envs < <("$root/deploy/tuning.sh" env)
     "$root/deploy/tuning.sh" asadmin > "$work/tuning.asadmin"
     post=(--prebootcommandfile "$work/tuning.asadmin")
   fi
   t0=$(date +%s.%N)
-  "$java" "${opts[@]}" -jar "$micro" --nohazelcast --port "$port" "${post[@]}" --deploy "$work/bare.war" > "$work/server.log" 2>&1 &
+  env "${envs[@]}" "$java" "${opts[@]}" -jar "$micro" --nohazelcast --port "$port" "${post[@]}" --deploy "$work/bare.war" > "$work/server.log" 2>&1 &
   pid=$!
   echo "$server start-to-first-200 $(first_answer "http://127.0.0.1:$port/" 200 "$t0") s  cpu $(cpu_s "$pid") s  load $(load)"
   BENCH_STATUS=200 scenario "GET /" "http://127.0.0.1:$port/" "$root/bench/http/status.lua"

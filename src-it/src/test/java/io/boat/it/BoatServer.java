@@ -118,6 +118,10 @@ public final class BoatServer implements AutoCloseable {
                     "--postdeploycommandfile", postdeploy.toString()));
             cmd.addAll(microArguments);
             ProcessBuilder server = new ProcessBuilder(cmd).directory(home.toFile());
+            for (String setting : Files.readAllLines(script("tuning.sh", "tuning.env", "env"))) {
+                String[] nameValue = setting.split("=", 2);
+                server.environment().put(nameValue[0], nameValue[1]);
+            }
             server.environment().putAll(env);
             server.environment().put("BOAT_ADMIN_PASSWORD", ADMIN_PASSWORD);
             process = MicroProcess.start(server, log(), URI.create(baseUrl() + "/"), 300, Duration.ofSeconds(180));
