@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import javax.crypto.Cipher;
 
 /**
  * Encrypts and decrypts whole images in the chunked format, in constant memory (two chunk-sized
@@ -57,9 +58,9 @@ public final class ImageCipher {
         }
     }
 
-    /** Prepares the JVM for an image of about {@code bytes} (a no-op for small ones); see {@link GcmWarmUp}. */
+    /** Prepares the JVM to encrypt an image of about {@code bytes} (a no-op for small ones); see {@link GcmWarmUp}. */
     public static void warmUpFor(long bytes) throws GeneralSecurityException {
-        GcmWarmUp.before(bytes);
+        GcmWarmUp.before(bytes, Cipher.ENCRYPT_MODE);
     }
 
     /** Reads just the header of an encrypted image (to learn which key it needs). */
@@ -84,7 +85,7 @@ public final class ImageCipher {
         try (FileChannel channel = FileChannel.open(in, StandardOpenOption.READ)) {
             ImageHeader header = ImageHeader.read(Channels.newInputStream(channel));
             long size = channel.size();
-            GcmWarmUp.before(size);
+            GcmWarmUp.before(size, Cipher.DECRYPT_MODE);
             if (expectedKeyId != null) {
                 header.requireKeyId(expectedKeyId);
             }
