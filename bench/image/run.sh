@@ -6,8 +6,8 @@
 #
 # Needs bench/target/benchmarks.jar (mvn -B -ntp -pl bench -am package -DskipTests).
 # The image is pseudo-random (AES-CTR keystream from openssl), so nothing compresses or dedups.
-# Decryption is timed twice: to the work dir (disk, includes the final fsync) and to /dev/shm
-# (memory), so the disk's share is visible.
+# Decryption is timed three times: to the work dir (disk, includes the final fsync), to /dev/shm
+# (memory), so the disk's share is visible, and to /dev/shm on one thread.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 size_mib="${1:-2048}"
@@ -33,6 +33,10 @@ cmp "$work/plain.img" "$work/decrypted.img" && echo "  decrypted image identical
 rm -f "$work/decrypted.img"
 echo "== decrypt to /dev/shm"
 /usr/bin/time -f "  process: wall %e s, user %U s, sys %S s, max RSS %M KiB" java -cp "$jar" io.boat.bench.image.ImageThroughput decrypt "$work/key.hex" "$work/image.enc" /dev/shm/boat-bench-decrypted.img
+rm -f /dev/shm/boat-bench-decrypted.img
+# decrypt-image uses one thread per core; the JVM told it has one core shows what the threads add.
+echo "== decrypt to /dev/shm on one thread (-XX:ActiveProcessorCount=1)"
+/usr/bin/time -f "  process: wall %e s, user %U s, sys %S s, max RSS %M KiB" java -XX:ActiveProcessorCount=1 -cp "$jar" io.boat.bench.image.ImageThroughput decrypt "$work/key.hex" "$work/image.enc" /dev/shm/boat-bench-decrypted.img
 rm -f /dev/shm/boat-bench-decrypted.img
 echo "== openssl speed -evp aes-256-gcm -bytes 16384 ($(openssl version))"
 openssl speed -evp aes-256-gcm -bytes 16384 -seconds 5 2>/dev/null | tail -1

@@ -52,6 +52,14 @@ public final class AtomicOutput implements AutoCloseable {
         }
     }
 
+    /** Writes at {@code position}: several threads may write disjoint ranges at once (positional writes share no file pointer). */
+    public void write(byte[] bytes, int len, long position) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(bytes, 0, len);
+        while (b.hasRemaining()) {
+            channel.write(b, position + b.position());
+        }
+    }
+
     public void commit() throws IOException {
         channel.force(true);
         channel.close();

@@ -40,6 +40,18 @@ final class ChunkCipher {
         this.cipher = Cipher.getInstance("AES/GCM/NoPadding");
     }
 
+    private ChunkCipher(ChunkCipher same) throws GeneralSecurityException {
+        this.key = same.key;
+        this.aad = same.aad;
+        System.arraycopy(same.nonce, 0, nonce, 0, ImageHeader.NONCE_PREFIX_LENGTH);
+        this.cipher = Cipher.getInstance("AES/GCM/NoPadding");
+    }
+
+    /** The same key and header with its own {@link Cipher} and nonce buffer, for another thread (neither is thread-safe). */
+    ChunkCipher forAnotherThread() throws GeneralSecurityException {
+        return new ChunkCipher(this);
+    }
+
     /** Encrypts {@code len} bytes of {@code in} as chunk {@code index}; returns the bytes written to {@code out}. */
     int seal(long index, boolean last, byte[] in, int len, byte[] out) throws GeneralSecurityException {
         cipher.init(Cipher.ENCRYPT_MODE, key, nonce(index, last));

@@ -1,17 +1,20 @@
 package io.boat.agent.image;
 
-import io.boat.agent.image.ImageRejectedException.Reason;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import javax.crypto.Cipher;
 
 /**
  * Encrypts and decrypts whole images in the chunked format, in constant memory (two chunk-sized
- * buffers) whatever the image size. Output is written through {@link AtomicOutput}: it appears,
+ * buffers, per thread when decrypting: see {@link ChunkWorkers}) whatever the image size. Output is written through {@link AtomicOutput}: it appears,
  * mode 0600, only after the last chunk has been written (encrypt) or verified (decrypt); on any
  * failure nothing is left at the output path.
  *
@@ -22,6 +25,7 @@ import java.util.Arrays;
  */
 public final class ImageCipher {
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int DEFAULT_THREADS = Math.min(Runtime.getRuntime().availableProcessors(), ChunkWorkers.MAX_THREADS);
 
     private ImageCipher() {
     }
@@ -54,9 +58,9 @@ public final class ImageCipher {
         }
     }
 
-    /** Prepares the JVM for an image of about {@code bytes} (a no-op for small ones); see {@link GcmWarmUp}. */
+    /** Prepares the JVM to encrypt an image of about {@code bytes} (a no-op for small ones); see {@link GcmWarmUp}. */
     public static void warmUpFor(long bytes) throws GeneralSecurityException {
-        GcmWarmUp.before(bytes);
+        GcmWarmUp.before(bytes, Cipher.ENCRYPT_MODE);
     }
 
     /** Reads just the header of an encrypted image (to learn which key it needs). */
@@ -72,41 +76,26 @@ public final class ImageCipher {
      */
     public static void decrypt(ImageKey key, String expectedKeyId, Path in, Path out, Progress progress)
             throws IOException, GeneralSecurityException, ImageRejectedException {
-        try (InputStream s = Files.newInputStream(in)) {
-            ImageHeader header = ImageHeader.read(s);
-            GcmWarmUp.before(Files.size(in));
+        decrypt(key, expectedKeyId, in, out, progress, DEFAULT_THREADS);
+    }
+
+    /** As {@link #decrypt(ImageKey, String, Path, Path, Progress)}, on {@code threads} threads (see {@link ChunkWorkers}). */
+    static void decrypt(ImageKey key, String expectedKeyId, Path in, Path out, Progress progress, int threads)
+            throws IOException, GeneralSecurityException, ImageRejectedException {
+        try (FileChannel channel = FileChannel.open(in, StandardOpenOption.READ)) {
+            ImageHeader header = ImageHeader.read(Channels.newInputStream(channel));
+            long size = channel.size();
+            GcmWarmUp.before(size, Cipher.DECRYPT_MODE);
             if (expectedKeyId != null) {
                 header.requireKeyId(expectedKeyId);
             }
-            decryptChunks(new ChunkCipher(key, header), header, s, out, progress);
+            ChunkCipher cipher = new ChunkCipher(key, header);
+            try (AtomicOutput target = AtomicOutput.create(out)) {
+                ChunkWorkers.run(cipher, channel, header.encoded().length, header.chunkSize(), size, target, threads, progress);
+                target.commit();
+            }
         } finally {
             progress.finish();
-        }
-    }
-
-    private static void decryptChunks(ChunkCipher cipher, ImageHeader header, InputStream in, Path out,
-                                      Progress progress) throws IOException, GeneralSecurityException, ImageRejectedException {
-        byte[] sealed = new byte[header.chunkSize() + ImageHeader.TAG_LENGTH];
-        byte[] plain = new byte[header.chunkSize()];
-        try (AtomicOutput target = AtomicOutput.create(out)) {
-            long read = header.encoded().length;
-            for (long index = 0; ; index++) {
-                int n = in.readNBytes(sealed, 0, sealed.length);
-                boolean last = n < sealed.length;
-                if (last && n < ImageHeader.TAG_LENGTH) {
-                    throw new ImageRejectedException(Reason.TRUNCATED, "truncated image: chunk " + index
-                        + " is missing or shorter than its tag (the last chunk is missing)");
-                }
-                target.write(plain, cipher.open(index, last, sealed, n, plain));
-                read += n;
-                progress.update(read);
-                if (last) {
-                    break;
-                }
-            }
-            target.commit();
-        } finally {
-            Arrays.fill(plain, (byte) 0);
         }
     }
 }

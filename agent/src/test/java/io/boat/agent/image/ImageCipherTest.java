@@ -236,6 +236,103 @@ class ImageCipherTest {
         assertThat(Files.readString(out)).isEqualTo("keep me");
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, ChunkWorkers.MAX_THREADS})
+    void decrypt_onSeveralThreads_writesEveryChunkInPlace(int threads) throws Exception {
+        byte[] image = random(37 * CHUNK + 11);
+        Path enc = encrypt(image);
+        Path out = dir.resolve("plain.img");
+        try (ImageKey key = ImageKey.copyOf(keyBytes)) {
+            ImageCipher.decrypt(key, KEY_ID, enc, out, Progress.none(), threads);
+        }
+        assertThat(Files.readAllBytes(out)).isEqualTo(image);
+        assertNoDecryptThreadLeft();
+    }
+
+    @Test
+    void decrypt_onSeveralThreads_imageOfWholeChunks_endsWithTheEmptyLastChunk() throws Exception {
+        byte[] image = random(8 * CHUNK);
+        Path out = dir.resolve("plain.img");
+        try (ImageKey key = ImageKey.copyOf(keyBytes)) {
+            ImageCipher.decrypt(key, KEY_ID, encrypt(image), out, Progress.none(), ChunkWorkers.MAX_THREADS);
+        }
+        assertThat(Files.readAllBytes(out)).isEqualTo(image);
+    }
+
+    @Test
+    void decrypt_onSeveralThreads_twoTamperedChunks_refusedNamingTheFirstAndNothingLeft() throws Exception {
+        Path enc = tampered(random(40 * CHUNK), b -> {
+            b[headerLength() + 30 * (CHUNK + TAG) + 1] ^= 1;
+            b[headerLength() + 7 * (CHUNK + TAG) + 1] ^= 1;
+        });
+        try (ImageKey key = ImageKey.copyOf(keyBytes)) {
+            assertThatThrownBy(() -> ImageCipher.decrypt(key, KEY_ID, enc, dir.resolve("plain.img"), Progress.none(),
+                ChunkWorkers.MAX_THREADS))
+                .isInstanceOfSatisfying(ImageRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.AUTHENTICATION_FAILED))
+                .hasMessageStartingWith("chunk 7 ");
+        }
+        assertOnlyInputLeft(enc);
+        assertNoDecryptThreadLeft();
+    }
+
+    @Test
+    void decrypt_onSeveralThreads_wrongKey_refusedNamingChunkZeroAndNothingLeft() throws Exception {
+        Path enc = encrypt(random(20 * CHUNK));
+        try (ImageKey wrong = ImageKey.copyOf(random(ImageKey.LENGTH))) {
+            assertThatThrownBy(() -> ImageCipher.decrypt(wrong, KEY_ID, enc, dir.resolve("plain.img"), Progress.none(),
+                ChunkWorkers.MAX_THREADS))
+                .isInstanceOfSatisfying(ImageRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.AUTHENTICATION_FAILED))
+                .hasMessageStartingWith("chunk 0 ");
+        }
+        assertOnlyInputLeft(enc);
+        assertNoDecryptThreadLeft();
+    }
+
+    @Test
+    void decrypt_onSeveralThreads_lastChunkDropped_refusedAsTruncatedBeforeAnyOutput() throws Exception {
+        Path enc = encrypt(random(20 * CHUNK + 100));
+        truncate(enc, Files.size(enc) - (100 + TAG));
+        try (ImageKey key = ImageKey.copyOf(keyBytes)) {
+            assertThatThrownBy(() -> ImageCipher.decrypt(key, KEY_ID, enc, dir.resolve("plain.img"), Progress.none(),
+                ChunkWorkers.MAX_THREADS))
+                .isInstanceOfSatisfying(ImageRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TRUNCATED))
+                .hasMessageContaining("chunk 20");
+        }
+        assertOnlyInputLeft(enc);
+    }
+
+    @Test
+    void decrypt_onSeveralThreads_progressEndsAtTheInputSize() throws Exception {
+        Path enc = encrypt(random(12 * CHUNK + 3));
+        List<Long> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        Progress record = new Progress() {
+            @Override
+            public void update(long bytesDone) {
+                seen.add(bytesDone);
+            }
+
+            @Override
+            public void finish() {
+            }
+        };
+        try (ImageKey key = ImageKey.copyOf(keyBytes)) {
+            ImageCipher.decrypt(key, KEY_ID, enc, dir.resolve("plain.img"), record, ChunkWorkers.MAX_THREADS);
+        }
+        assertThat(seen).isSortedAccordingTo(Long::compare).last().isEqualTo(Files.size(enc));
+        assertThat(Thread.currentThread().getName()).doesNotStartWith(ChunkWorkers.THREAD_NAME);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, ChunkWorkers.MAX_THREADS + 1})
+    void decrypt_threadCountOutOfRange_failsNamingTheValueAndLeavesNothing(int threads) throws Exception {
+        Path enc = encrypt(random(3 * CHUNK));
+        try (ImageKey key = ImageKey.copyOf(keyBytes)) {
+            assertThatThrownBy(() -> ImageCipher.decrypt(key, KEY_ID, enc, dir.resolve("plain.img"), Progress.none(), threads))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Invalid decrypt thread count " + threads);
+        }
+        assertOnlyInputLeft(enc);
+    }
+
     @Test
     void encrypt_chunkSizeOutOfRange_failsNamingTheValue() {
         try (ImageKey key = ImageKey.copyOf(keyBytes)) {
@@ -313,6 +410,10 @@ class ImageCipherTest {
             assertThat(left).as("no plaintext output, temporary or final").isEmpty();
         }
         assertThat(enc).exists();
+    }
+
+    private static void assertNoDecryptThreadLeft() {
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith(ChunkWorkers.THREAD_NAME));
     }
 
     private static int headerLength() {
