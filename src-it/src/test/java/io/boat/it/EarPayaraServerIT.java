@@ -7,9 +7,4 @@ class EarPayaraServerIT extends EarServerTests {
     EarServer.Kind kind() {
         return EarServer.Kind.PAYARA_SERVER;
     }
-
-    @Override
-    boolean attestedRelease() {
-        return true;
-    }
 }

@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -32,8 +31,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * {@code Authorization: Bearer}. Then the attested release, with the EAR's BOAT pointed at the
  * attestation-service WAR on Payara Micro and a swtpm host the agent enrolled ({@link EnrolledHost}):
  * refusals (403, 401 unknown host), a release the host's TPM unwraps to the key, and 500 once the
- * service is gone; on a server without one ({@link #attestedRelease()} false) the attested read is
- * a 500. Then the operations: only loopback listeners, a second start while running, five
+ * service is gone. Then the operations: only loopback listeners, a second start while running, five
  * restarts keeping every secret byte-exact, a start on a busy port, a start whose deployment fails.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -54,21 +52,13 @@ abstract class EarServerTests {
 
     abstract EarServer.Kind kind();
 
-    /**
-     * Whether this server's EAR is pointed at a real attestation service and has to release; without
-     * one, an attested read has to answer 500 attestation_unavailable.
-     */
-    abstract boolean attestedRelease();
-
     @BeforeAll
     void start() throws Exception {
         server = EarServer.of(kind());
-        if (attestedRelease()) {
-            host = EnrolledHost.start();
-            host.loadBindKeyForTpm2Tools();
-            // The environment spelling of attestation-service/mp-rest/url: no file of the server to edit.
-            server.withEnvironment(Map.of("ATTESTATION_SERVICE_MP_REST_URL", host.serviceUrl()));
-        }
+        host = EnrolledHost.start();
+        host.loadBindKeyForTpm2Tools();
+        // The environment spelling of attestation-service/mp-rest/url: no file of the server to edit.
+        server.withEnvironment(Map.of("ATTESTATION_SERVICE_MP_REST_URL", host.serviceUrl()));
         server.resetAndStart();
         api = server.api();
     }
@@ -142,15 +132,14 @@ abstract class EarServerTests {
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.json().getString("reason")).isEqualTo("attestation_required");
         Api.Response unknown = owner.get(ref + "/payload", "X-BOAT-AK-Name", UNKNOWN_AK);
-        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(attestedRelease() ? 401 : 500);
-        assertThat(unknown.json().getString("reason")).isEqualTo(attestedRelease() ? "host_unknown" : "attestation_unavailable");
+        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(401);
+        assertThat(unknown.json().getString("reason")).isEqualTo("host_unknown");
         assertThat(owner.get("/v1/release-events?secret_id=" + id(ref)).json().getInt("total")).isEqualTo(3);
     }
 
     @Test
     @Order(5)
     void attestedRelease_trustedHost_jweAndRawUnwrapInTheTpmToTheKey() throws Exception {
-        Assumptions.assumeTrue(attestedRelease(), kind() + " has no attestation service configured");
         Api owner = api.withToken(token);
         String ref = storeKey(token, "ear-attested", KEY);
         assertThat(owner.putJson(ref + "/release-policy", "{\"attestation_required\":true,\"host_groups\":[\""
@@ -175,7 +164,6 @@ abstract class EarServerTests {
     @Test
     @Order(6)
     void attestedRelease_attestationServiceStopped_500AttestationUnavailable() throws Exception {
-        Assumptions.assumeTrue(attestedRelease(), kind() + " has no attestation service configured");
         Api owner = api.withToken(token);
         String ref = storeKey(token, "ear-unavailable", KEY);
         owner.putJson(ref + "/release-policy", "{\"attestation_required\":true}");
