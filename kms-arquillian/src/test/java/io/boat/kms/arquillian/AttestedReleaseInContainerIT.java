@@ -13,6 +13,7 @@ import io.boat.kms.project.ProjectId;
 import io.boat.kms.release.AkName;
 import io.boat.kms.release.AttestationRequiredException;
 import io.boat.kms.release.ReleaseAudit;
+import io.boat.kms.release.ReleaseAuditUnavailableException;
 import io.boat.kms.release.ReleaseEvent;
 import io.boat.kms.release.ReleaseEvent.Decision;
 import io.boat.kms.release.ReleaseKeys;
@@ -27,11 +28,15 @@ import io.boat.kms.secret.Payload;
 import io.boat.kms.secret.SecretId;
 import io.boat.kms.secret.SecretService;
 import io.boat.kms.store.SecretKind;
+import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.UserTransaction;
 import java.io.File;
 import java.security.spec.MGF1ParameterSpec;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +47,7 @@ import java.util.UUID;
 import javax.crypto.Cipher;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
+import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -58,7 +64,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code SecretService.payload} is honoured by the EJB container (and only there), that a refusal
  * reaches the caller as the domain exception and stops before the store, that a release to a trusted host
  * reads the store once and answers with the wrap instead of the plaintext, and that the refusal's audit
- * record is committed in its own transaction while the caller's transaction rolls back.
+ * record is committed in its own transaction while the caller's transaction rolls back, and that a release
+ * whose audit record the database refuses fails without the key.
  * The attestation service is replaced by {@link StubHostReports}; the store routing is the real one,
  * counted by {@link ReadCountingSecretStores}.
  */
@@ -94,6 +101,9 @@ public class AttestedReleaseInContainerIT {
 
     @Inject
     UserTransaction tx;
+
+    @Resource(lookup = "jdbc/boat")
+    DataSource db;
 
     @Inject
     ReadCountingSecretStores stores;
@@ -191,6 +201,24 @@ public class AttestedReleaseInContainerIT {
     }
 
     @Test
+    void payload_releaseWhoseAuditRecordCannotBeCommitted_failsWithoutTheKeyAndLeavesNoRecord() throws Exception {
+        SecretId id = secret(true);
+
+        // The real database refuses the insert: the group commit's transaction fails, as on a full disk.
+        auditTable("boat_release_event", "boat_release_event_off");
+        try {
+            assertThrows(ReleaseAuditUnavailableException.class, () -> secrets.payload(owner, id, OCTETS,
+                ReleaseRequest.toHost(StubHostReports.TRUSTED_AK, WrapFormat.RAW)).close());
+        } finally {
+            auditTable("boat_release_event_off", "boat_release_event");
+        }
+
+        assertEquals(1, stores.readsOf(id.value()), "the key was not read, so the audit failure was not reached");
+        assertFalse(events(id).stream().anyMatch(ev -> ev.decision() == Decision.RELEASED),
+            "a release was recorded although its commit failed: " + events(id));
+    }
+
+    @Test
     void payload_plainReadOfOrdinarySecret_readsTheStoreOnceAndAuditsNothing() {
         SecretId id = secret(false);
 
@@ -224,6 +252,12 @@ public class AttestedReleaseInContainerIT {
             policies.put(owner, id, new ReleasePolicy(true, List.of(), List.of(), List.of(), 300, false));
         }
         return id;
+    }
+
+    private void auditTable(String from, String to) throws SQLException {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE " + from + " RENAME TO " + to);
+        }
     }
 
     private List<ReleaseEvent> events(SecretId id) {

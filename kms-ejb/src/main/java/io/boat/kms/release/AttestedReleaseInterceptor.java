@@ -19,6 +19,7 @@ import jakarta.interceptor.InvocationContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -103,8 +104,14 @@ public class AttestedReleaseInterceptor {
             refused(caller, secret, request.akName(), host, snake(e.reason()), e.getMessage());
             throw e;
         }
-        audit.recordDecision(new Occurrence(secret.projectId(), secret.id(), Decision.RELEASED, null,
-            request.akName().hex(), host.hostGroup(), host.reportId(), caller.userId(), request.format().mediaType()));
+        try {
+            // Answered only once the record is committed: a key never leaves without its audit row.
+            audit.recordDecision(new Occurrence(secret.projectId(), secret.id(), Decision.RELEASED, null,
+                request.akName().hex(), host.hostGroup(), host.reportId(), caller.userId(), request.format().mediaType()));
+        } catch (RuntimeException e) {
+            Arrays.fill(wrapped, (byte) 0);
+            throw e;
+        }
         return new Payload(request.format().mediaType(), SecretBytes.wrap(wrapped));
     }
 

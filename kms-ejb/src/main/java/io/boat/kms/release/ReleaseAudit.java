@@ -5,6 +5,7 @@ import io.boat.kms.policy.Caller;
 import io.boat.kms.policy.Policy;
 import io.boat.kms.project.ProjectId;
 import io.boat.kms.secret.Page;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -13,13 +14,15 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * The durable record of attested releases, refusals and release policy changes, and its listing
- * for project admins. Releases and refusals are written in their own transaction, so a refusal is
- * kept although the read it refused fails; policy changes are written in the change's transaction,
- * so the record and the change commit together.
+ * for project admins. Releases and refusals are handed to {@link ReleaseAuditWriter}, which commits
+ * those of concurrent requests together, outside the callers' transactions, so a refusal is kept
+ * although the read it refused fails; the recording call returns only once its record is committed.
+ * Policy changes are written in the change's transaction, so the record and the change commit together.
  */
 @Stateless
 public class ReleaseAudit {
@@ -29,16 +32,28 @@ public class ReleaseAudit {
     @PersistenceContext(unitName = "boat")
     EntityManager em;
 
-    /** Records a release or a refusal, committed whatever happens to the caller's work. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @EJB
+    ReleaseAuditWriter writer;
+
+    /**
+     * Records a release or a refusal, committed whatever happens to the caller's work; returns once
+     * it is committed, else throws {@link ReleaseAuditUnavailableException}.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void recordDecision(Occurrence o) {
-        persist(o);
+        writer.record(entity(o));
+    }
+
+    /** Commits a batch of {@link ReleaseAuditWriter}'s records in one transaction of their own. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void insert(List<ReleaseEventEntity> batch) {
+        batch.forEach(em::persist);
     }
 
     /** Records a policy change as part of the transaction that makes it. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void recordChange(Occurrence o) {
-        persist(o);
+        em.persist(entity(o));
     }
 
     /** A project's events, newest first, optionally of one secret. */
@@ -59,7 +74,8 @@ public class ReleaseAudit {
             .toList(), count.getSingleResult());
     }
 
-    private void persist(Occurrence o) {
+    /** The record, stamped now: a batched record keeps the time of its decision, not of its commit. */
+    private static ReleaseEventEntity entity(Occurrence o) {
         ReleaseEventEntity e = new ReleaseEventEntity();
         e.id = UUID.randomUUID().toString();
         e.projectId = o.projectId().value();
@@ -72,7 +88,7 @@ public class ReleaseAudit {
         e.actorId = o.actorId();
         e.detail = o.detail() == null || o.detail().length() <= MAX_DETAIL ? o.detail() : o.detail().substring(0, MAX_DETAIL);
         e.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
-        em.persist(e);
+        return e;
     }
 
     /** What to record; the time is the recorder's. Fields that do not apply are null. */

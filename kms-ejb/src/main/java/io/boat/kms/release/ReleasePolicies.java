@@ -7,6 +7,7 @@ import io.boat.kms.policy.Policy;
 import io.boat.kms.secret.SecretEntity;
 import io.boat.kms.secret.SecretId;
 import io.boat.kms.secret.SecretLookup;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -14,13 +15,16 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
  * Per-secret release policies: read by whoever may read the secret's metadata, written by the
  * secret's creator or the project admin, set at birth by an order. The secret row carries an
- * {@code attestation_required} copy so the payload read needs no second query to learn it.
+ * {@code attestation_required} copy so the payload read needs no second query to learn it. The
+ * release path reads policies through {@link ReleasePolicyCache}; every change here tells it.
  */
 @Stateless
 public class ReleasePolicies {
@@ -38,6 +42,12 @@ public class ReleasePolicies {
 
     @EJB
     ReleaseAudit audit;
+
+    @Inject
+    ReleasePolicyCache cache;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     /** The stored policy, or the default one. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -59,6 +69,7 @@ public class ReleasePolicies {
     public ReleasePolicy reset(Caller caller, SecretId id) {
         SecretEntity s = secrets.find(id, NOT_FOUND);
         Policy.checkCreatorOrAdmin(caller, Action.RELEASE_POLICY_WRITE, s.projectId(), s.creatorId());
+        changing(s.id());
         ReleasePolicyEntity stored = em.find(ReleasePolicyEntity.class, s.id());
         if (stored != null) {
             em.remove(stored);
@@ -81,11 +92,31 @@ public class ReleasePolicies {
     /** The policy the release path applies to a secret: the stored one or the default. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public ReleasePolicy forSecret(String secretId) {
+        return cache.get(secretId, this::load);
+    }
+
+    private ReleasePolicy load(String secretId) {
         ReleasePolicyEntity stored = em.find(ReleasePolicyEntity.class, secretId);
         return stored == null ? defaults() : stored.policy();
     }
 
+    /** Keeps the cache off the policy from now until the changing transaction ends, however it ends. */
+    private void changing(String secretId) {
+        cache.writing(secretId);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                cache.written(secretId);
+            }
+        });
+    }
+
     private void store(SecretEntity s, ReleasePolicy policy, String by) {
+        changing(s.id());
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         ReleasePolicyEntity stored = em.find(ReleasePolicyEntity.class, s.id());
         if (stored == null) {

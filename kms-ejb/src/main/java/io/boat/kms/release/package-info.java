@@ -21,5 +21,9 @@
  * caches trusted reports by AK name; its bind-key evidence ({@code ReportedBindKey}) re-checks the public
  * area, the AK's name and the TPM2_Certify itself, and recomputes the TPM2_PolicyPCR digest for
  * {@link io.boat.kms.release.BindKeyEvidence#pcrBound()}.
+ *
+ * <p>What keeps a cached release off the database: the secret's policy comes from
+ * {@link io.boat.kms.release.ReleasePolicyCache}, and its audit record is group-committed with those of
+ * concurrent releases by {@link io.boat.kms.release.ReleaseAuditWriter} before the release is answered.
  */
 package io.boat.kms.release;

@@ -50,6 +50,7 @@ class AttestedReleaseInterceptorTest {
 
     private final AttestedReleaseInterceptor interceptor = new AttestedReleaseInterceptor();
     private final List<ReleaseAudit.Occurrence> audited = new ArrayList<>();
+    private RuntimeException auditFailure;
     private final List<AkName> asked = new ArrayList<>();
     private SecretEntity row;
     private ReleasePolicy policy;
@@ -88,6 +89,9 @@ class AttestedReleaseInterceptorTest {
         interceptor.audit = new ReleaseAudit() {
             @Override
             public void recordDecision(Occurrence o) {
+                if (auditFailure != null) {
+                    throw auditFailure;
+                }
                 audited.add(o);
             }
         };
@@ -294,6 +298,26 @@ class AttestedReleaseInterceptorTest {
         assertThat(audited).singleElement().satisfies(o ->
             assertThat(o.reason()).isEqualTo("secret_too_large_for_raw_wrap"));
         assertThatThrownBy(served::bytes).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void release_auditRecordNotCommitted_noKeyReturnedAndPlaintextWiped() {
+        auditFailure = new ReleaseAuditUnavailableException("Release audit commit failed: disk full", null);
+
+        assertThatThrownBy(() -> interceptor.release(call(OWNER, ReleaseRequest.toHost(AK, WrapFormat.JWE))))
+            .isSameAs(auditFailure);
+        assertThat(storeRead).isTrue();
+        assertThatThrownBy(served::bytes).isInstanceOf(IllegalStateException.class).hasMessageContaining("wiped");
+    }
+
+    @Test
+    void release_refusalNotRecorded_failsWithTheAuditFailureNotTheRefusal() {
+        auditFailure = new ReleaseAuditUnavailableException("Release audit not committed within PT10S", null);
+        host = host(false, List.of("PCR 7 differs"), "edge", NOW.minusSeconds(10), NOW.plusSeconds(600), evidence(true));
+
+        assertThatThrownBy(() -> interceptor.release(call(OWNER, ReleaseRequest.toHost(AK, WrapFormat.JWE))))
+            .isSameAs(auditFailure);
+        assertThat(storeRead).isFalse();
     }
 
     private void assertRefused(Decision decision, ReleaseRefusedException.Reason reason, String messagePart) {

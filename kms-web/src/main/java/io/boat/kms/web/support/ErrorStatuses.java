@@ -11,6 +11,7 @@ import io.boat.kms.identity.lockout.LoginsThrottledException;
 import io.boat.kms.release.AttestationRequiredException;
 import io.boat.kms.release.AttestationUnavailableException;
 import io.boat.kms.release.MalformedAkNameException;
+import io.boat.kms.release.ReleaseAuditUnavailableException;
 import io.boat.kms.release.ReleaseException;
 import io.boat.kms.release.ReleaseRefusedException;
 import io.boat.kms.release.UnacceptableReleaseFormatException;
@@ -70,6 +71,9 @@ public final class ErrorStatuses {
         }
         if (t instanceof AttestationUnavailableException) {
             return Optional.of("attestation_unavailable");
+        }
+        if (t instanceof ReleaseAuditUnavailableException) {
+            return Optional.of("audit_unavailable");
         }
         if (t instanceof MalformedAkNameException) {
             return Optional.of("malformed_ak_name");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.boat.kms.release.AttestationRequiredException;
 import io.boat.kms.release.AttestationUnavailableException;
 import io.boat.kms.release.MalformedAkNameException;
+import io.boat.kms.release.ReleaseAuditUnavailableException;
 import io.boat.kms.release.ReleaseException;
 import io.boat.kms.release.ReleaseRefusedException;
 import io.boat.kms.release.UnacceptableReleaseFormatException;
@@ -34,6 +35,8 @@ class ReleaseErrorMappingTest {
             {new AttestationRequiredException(), 403, "attestation_required", "X-BOAT-AK-Name"},
             {new AttestationUnavailableException("connect to 10.1.2.3:8443 timed out", "The attestation service is unavailable.",
                 null), 500, "attestation_unavailable", "The attestation service is unavailable."},
+            {new ReleaseAuditUnavailableException("Release audit commit failed: JdbcSQLException: disk full", null), 500,
+                "audit_unavailable", "nothing was released"},
             {new MalformedAkNameException("Malformed X-BOAT-AK-Name header."), 400, "malformed_ak_name", "Malformed"},
             {new UnacceptableReleaseFormatException("Accept allows neither."), 406, "unacceptable_release_format",
                 "neither"},
@@ -74,6 +77,14 @@ class ReleaseErrorMappingTest {
             "The attestation service is unavailable.", null));
 
         assertThat(json(r).getString("description")).doesNotContain("10.1.2.3");
+    }
+
+    @Test
+    void toResponse_auditUnavailable_500DoesNotCarryTheDatabaseError() {
+        Response r = mapper.toResponse(new ReleaseAuditUnavailableException(
+            "Release audit commit failed: JdbcSQLException: disk full", null));
+
+        assertThat(json(r).getString("description")).doesNotContain("disk full").doesNotContain("Jdbc");
     }
 
     @Test
