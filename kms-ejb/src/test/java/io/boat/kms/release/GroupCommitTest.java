@@ -52,7 +52,9 @@ class GroupCommitTest {
         for (String r : records) {
             calls.add(CompletableFuture.runAsync(() -> commits.commit(r), callers));
         }
-        while (commits.queued() < records.length) {
+        // A caller queues its record before it hands the drain task over: wait for both, or the test
+        // may look for the task in the gap between them.
+        while (commits.queued() < records.length || tasks.isEmpty()) {
             Thread.onSpinWait();
         }
         return calls;
