@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Summarises a JFR recording's execution samples (bench/http/profile.sh): the share of samples per
-thread pool, per layer (the package of the top-most frame that is not the JDK's: who asked for the
-work), inclusive shares of the parts of a request named in COMPONENTS, and the top frames by self
-time."""
+"""Summarises a JFR recording's execution samples (bench/http/profile.sh), or async-profiler's
+collapsed stacks (a file ending in .collapsed, written with `collapsed,threads`): the share of
+samples per thread pool, per layer (the package of the top-most frame that is not the JDK's: who
+asked for the work), inclusive shares of the parts of a request named in COMPONENTS, and the top
+frames by self time."""
 import collections, json, re, subprocess, sys
 
 LAYERS = [("io.boat.", "BOAT"), ("org.h2.", "H2"), ("org.eclipse.persistence.", "EclipseLink"),
@@ -34,23 +35,42 @@ def layer(name):
     return "other"
 
 
-def main(path, jfr="jfr", top=25):
+def jfr_samples(path, jfr):
+    """(thread, frames leaf first, weight) per JFR execution sample."""
     out = subprocess.run([jfr, "print", "--json", "--stack-depth", "256", "--events", "jdk.ExecutionSample", path],
                          check=True, capture_output=True, text=True).stdout
-    events = json.loads(out)["recording"]["events"]
-    self_frames, layers, pools, parts = (collections.Counter() for _ in range(4))
-    for e in events:
+    for e in json.loads(out)["recording"]["events"]:
         frames = e["values"]["stackTrace"]["frames"] if e["values"].get("stackTrace") else []
-        if not frames:
-            continue
         names = [(f["method"]["type"]["name"] + "." + f["method"]["name"]).replace("/", ".") for f in frames]
-        self_frames[names[0]] += 1
-        thread = (e["values"].get("sampledThread") or {}).get("javaName") or "?"
-        pools[re.sub(r"[-(]?\d+\)?", "", thread)] += 1
+        yield (e["values"].get("sampledThread") or {}).get("javaName") or "?", names, 1
+
+
+def collapsed_samples(path):
+    """(thread, frames leaf first, weight) per line of async-profiler's `collapsed,threads` output:
+    "[thread tid=N];root;...;leaf COUNT", frames as "pkg/Class.method" with "_[j]"-style suffixes."""
+    with open(path) as f:
+        for line in f:
+            stack, _, count = line.rstrip("\n").rpartition(" ")
+            frames = stack.split(";")
+            thread = "?"
+            if frames and frames[0].startswith("["):
+                thread = re.sub(r"\s+tid=\d+\]$", "", frames.pop(0)[1:]).rstrip("]")
+            names = [re.sub(r"_\[[a-z0-9]\]$", "", n).replace("/", ".") for n in reversed(frames)]
+            yield thread, names, int(count)
+
+
+def main(path, jfr="jfr", top=25):
+    samples = collapsed_samples(path) if path.endswith(".collapsed") else jfr_samples(path, jfr)
+    self_frames, layers, pools, parts = (collections.Counter() for _ in range(4))
+    for thread, names, weight in samples:
+        if not names:
+            continue
+        self_frames[names[0]] += weight
+        pools[re.sub(r"[-(]?\d+\)?", "", thread)] += weight
         # The layer of the first frame that is not the JDK's: who asked for the work.
-        layers[next((layer(n) for n in names if layer(n) != "JDK"), "JDK")] += 1
+        layers[next((layer(n) for n in names if layer(n) != "JDK"), "JDK")] += weight
         for part in COMPONENTS:
-            parts[part] += any(n.startswith(part) for n in names)
+            parts[part] += weight * any(n.startswith(part) for n in names)
     n = sum(self_frames.values())
     print(f"{n} samples")
     print("by thread (pool):")

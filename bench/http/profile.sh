@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Profiles BOAT's embedded default under wrk with JDK Flight Recorder (not a test): one server,
 # one recording per scenario (GET /, GET payload, POST order), each taken during DURATION seconds of wrk load
-# (c=16, one wrk thread) after a warm-up, then summarised by bench/http/jfr-summary.py.
+# (c=16, one wrk thread) after a warm-up of WARMUP_SECONDS (60), then summarised by bench/http/jfr-summary.py.
+# The warm-up was 10 s until 2026-11-30: on 2 cores the JIT needs about a minute of load before GET
+# payload is at its steady rate (bench/release/run.sh), so profiles before then partly show the JIT's
+# start. JFR's profile settings also slow the server several-fold while they record: bench/http/asprof.sh
+# (async-profiler) samples without that cost.
 #   bench/http/profile.sh [DURATION=20] [OUT_DIR=/tmp/boat-profile] [WHICH=get-root,get-payload,post-order]
 # Environment: BOAT_TUNING and BOAT_JAR (as deploy/boat.sh), JAVA (java on PATH).
 set -euo pipefail
@@ -22,7 +26,7 @@ read -r token secret <<< "$("$root/bench/http/session.sh" "$base")"
 export BOAT_TOKEN="$token" BENCH_STATUS=300
 one() { # NAME URL LUA
   [[ "$which" == *",$1,"* ]] || return 0
-  wrk -t1 -c16 -d10s -s "$3" "$2" > /dev/null
+  wrk -t1 -c16 -d"${WARMUP_SECONDS:-60}s" -s "$3" "$2" > /dev/null
   "$jdk/bin/jcmd" "$pid" JFR.start name="$1" settings=profile > /dev/null
   wrk -t1 -c16 -d"${duration}s" -s "$3" "$2" | grep -E 'Requests/sec|answers'
   "$jdk/bin/jcmd" "$pid" JFR.stop name="$1" filename="$out/$1.jfr" > /dev/null

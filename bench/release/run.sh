@@ -9,8 +9,17 @@
 # and a second BOAT with boat.release.report-cache-seconds=0 for the uncached release latency
 # (sequential curl, N requests, p50/p99: every release fetches and verifies the report).
 # Each figure line carries the 1-minute load average; compare figures of the same run only.
+# Before anything is measured the three scenarios run in turn for WARMUP_SECONDS (120): on 2 cores
+# the JIT needs about a minute of load before the payload read reaches its steady rate (measured:
+# 420/s in the first 8 s after start, 3,100/s after 48 s, 7,100/s after 64 s), and a shorter warm-up
+# measured the JIT, not the read. The plain read is measured first and again last, so a run whose
+# two plain figures disagree shows it was not steady.
 # With BOAT_RELEASE_JFR=DIR each measured wrk run of the first BOAT is also recorded with JDK Flight
 # Recorder (settings=profile) into DIR/<scenario>.jfr and summarised by bench/http/jfr-summary.py.
+# Starting JFR's profile settings on the warm server slows it several-fold for the recording (235
+# against 6,600 plain reads/s, 15:35 UTC): use it for where, not for how fast. With BOAT_RELEASE_ASPROF=DIR
+# async-profiler (bench/http/asprof.sh fetches it) samples CPU instead, at 1 kHz and no visible cost,
+# into DIR/<scenario>.collapsed, summarised the same way.
 #
 #   bench/release/run.sh [DURATION=15] [CONNS=16] [N=200]
 # after a build: mvn -B -ntp -pl deploy,agent,attestation-service -am package -DskipTests
@@ -18,7 +27,9 @@ set -euo pipefail
 duration="${1:-15}"; conns="${2:-16}"; n="${3:-200}"
 jfr_dir="${BOAT_RELEASE_JFR:-}"
 [ -z "$jfr_dir" ] || mkdir -p "$jfr_dir"
+ap_dir="${BOAT_RELEASE_ASPROF:-}"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
+[ -z "$ap_dir" ] || { mkdir -p "$ap_dir"; ap_lib=$("$root/bench/http/asprof.sh"); }
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install wrk" >&2; exit 1; }
 agent_jar=$(ls "$root"/agent/target/agent-*-all.jar)
 work=$(mktemp -d /tmp/boat-release-bench.XXXXXX)
@@ -82,17 +93,30 @@ warm() { # ACCEPT [AK]
   script "$@"
   wrk -t1 -c"$conns" -d"${duration}s" -s "$work/get.lua" "$ref/payload" >/dev/null
 }
+warm_up() { # every scenario in turn until WARMUP_SECONDS have passed
+  local until=$(( $(date +%s) + ${WARMUP_SECONDS:-120} ))
+  while [ "$(date +%s)" -lt "$until" ]; do
+    warm application/octet-stream
+    warm application/jose "$ak"
+    warm application/octet-stream "$ak"
+  done
+}
 measure() { # LABEL ACCEPT [AK]
   local label=$1 lua="$work/get.lua" out
   shift
   script "$@"
   local slug; slug=$(tr -cs 'A-Za-z0-9\n' - <<<"$label")
   [ -n "$jfr_dir" ] && jcmd "$boat_pid" JFR.start name="$slug" settings=profile >/dev/null
+  [ -n "$ap_dir" ] && jcmd "$boat_pid" JVMTI.agent_load "$ap_lib" '"start,event=itimer,interval=1ms,threads"' >/dev/null
   out=$(wrk -t1 -c"$conns" -d"${duration}s" --latency -s "$lua" "$ref/payload")
   if [ -n "$jfr_dir" ]; then
     local file="$jfr_dir/$slug.jfr"
     jcmd "$boat_pid" JFR.stop name="$slug" filename="$file" >/dev/null
     python3 "$root/bench/http/jfr-summary.py" "$file" jfr >"${file%.jfr}.txt"
+  fi
+  if [ -n "$ap_dir" ]; then
+    jcmd "$boat_pid" JVMTI.agent_load "$ap_lib" "\"stop,collapsed,file=$ap_dir/$slug.collapsed\"" >/dev/null
+    python3 "$root/bench/http/jfr-summary.py" "$ap_dir/$slug.collapsed" >"$ap_dir/$slug.txt"
   fi
   if grep -q 'non-200' <<<"$out"; then echo "$label: $(grep non-200 <<<"$out")" >&2; exit 1; fi
   printf '| %s | %s | %s | %s | %s |\n' "$label" "$(awk '/Requests\/sec/{printf "%d", $2}' <<<"$out")" \
@@ -104,14 +128,13 @@ session
 echo "date $(date -u +%FT%TZ), $(nproc) cores, $(java -version 2>&1 | head -1), c=$conns, ${duration}s"
 # Every scenario is warmed up before any is measured, so the first release scenario does not alone
 # pay for the release path's first use (JIT of the interceptor and wrap, the audit insert, the policy lookup).
-warm application/octet-stream
-warm application/jose "$ak"
-warm application/octet-stream "$ak"
+warm_up
 echo "| scenario | req/s | p50 | p99 | load |"
 echo "|---|---|---|---|---|"
 measure "plain GET payload" application/octet-stream
 measure "attested, JWE, cached report" application/jose "$ak"
 measure "attested, raw, cached report" application/octet-stream "$ak"
+measure "plain GET payload, again" application/octet-stream
 kill "$boat_pid"
 
 start_boat uncached "-Dboat.release.report-cache-seconds=0"
