@@ -1,5 +1,6 @@
 package io.boat.kms.release;
 
+import io.boat.kms.Ids;
 import io.boat.kms.policy.Action;
 import io.boat.kms.policy.Caller;
 import io.boat.kms.policy.Policy;
@@ -15,7 +16,6 @@ import jakarta.persistence.TypedQuery;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The durable record of attested releases, refusals and release policy changes, and its listing
@@ -77,7 +77,7 @@ public class ReleaseAudit {
     /** The record, stamped now: a batched record keeps the time of its decision, not of its commit. */
     private static ReleaseEventEntity entity(Occurrence o) {
         ReleaseEventEntity e = new ReleaseEventEntity();
-        e.id = UUID.randomUUID().toString();
+        e.id = Ids.timeOrdered();
         e.projectId = o.projectId().value();
         e.secretId = o.secretId();
         e.decision = o.decision().name();

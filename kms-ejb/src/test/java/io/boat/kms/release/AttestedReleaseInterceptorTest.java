@@ -23,6 +23,7 @@ import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.security.spec.MGF1ParameterSpec;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -79,6 +80,8 @@ class AttestedReleaseInterceptorTest {
                 return policy;
             }
         };
+        // No time to live: every release asks ReleasePolicies, so each test's policy applies at once.
+        interceptor.policyCache = new ReleasePolicyCache(16, Duration.ZERO, () -> NOW);
         interceptor.reports = (ak, maxAge) -> {
             asked.add(ak);
             if (reportFailure != null) {
