@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,15 +35,7 @@ class StartScriptIT {
     void firstStartRecordsTheArchive_laterStartsUseItAndKeepTheData() throws Exception {
         int port = LoopbackPorts.freePair();
         Api api = new Api("http://127.0.0.1:" + port);
-        String secret;
-        try (MicroProcess first = start(port, Map.of(), Duration.ofMinutes(10))) {
-            assertThat(Files.readString(log(), StandardCharsets.UTF_8))
-                .contains("first start of this build: recording a class-data archive");
-            assertThat(commandLine(first)).anyMatch(a -> a.startsWith("-XX:SharedArchiveFile=") && a.endsWith("boat.jsa"))
-                .anyMatch(a -> a.endsWith("launch-micro.jar"));
-            Api owner = api.withToken(api.token("admin", ADMIN_PASSWORD, "admin"));
-            secret = SecretsApiIT.storeKey(owner, "across-starts");
-        }
+        String secret = recordThenStore(port, Map.of(), "-XX:SharedArchiveFile=", "boat.jsa", "across-starts");
         assertThat(archives()).as("one launcher directory per build").hasSize(1);
 
         try (MicroProcess second = start(port, Map.of(), Duration.ofMinutes(5))) {
@@ -63,6 +56,51 @@ class StartScriptIT {
                 .contains(System.getProperty("boat.jar"));
             Api owner = api.withToken(api.token("admin", ADMIN_PASSWORD, "admin"));
             assertThat(owner.get(secret + "/payload", "Accept", "application/octet-stream").status()).isEqualTo(200);
+        }
+    }
+
+    /**
+     * On JDK 25 and later the same launcher runs from an AOT cache ({@code -XX:AOTCacheOutput} while
+     * recording, {@code -XX:AOTCache} after). Runs when a JDK 25 is installed where Debian's Temurin
+     * package puts it, or at {@code -Dboat.test.java25=…}; the integration suite itself runs on JDK 17.
+     */
+    @Test
+    void onJdk25TheArchiveIsAnAotCache() throws Exception {
+        Path java25 = Path.of(System.getProperty("boat.test.java25", "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java"));
+        Assumptions.assumeTrue(Files.isExecutable(java25), "no JDK 25 at " + java25);
+        int port = LoopbackPorts.freePair();
+        Api api = new Api("http://127.0.0.1:" + port);
+        Map<String, String> env = Map.of("BOAT_JAVA", java25.toString(), "BOAT_HOME", home.resolve("var25").toString());
+        String secret = recordThenStore(port, env, "-XX:AOTCache=", "boat.aot", "across-jdk25-starts");
+        try (Stream<Path> dirs = Files.list(home.resolve("var25/cds"))) {
+            assertThat(dirs.filter(d -> Files.exists(d.resolve("boat.aot"))).toList()).hasSize(1);
+        }
+        try (MicroProcess second = start(port, env, Duration.ofMinutes(5))) {
+            assertThat(commandLine(second)).anyMatch(a -> a.startsWith("-XX:AOTCache="));
+            // The JVM warns under [aot] when it cannot use the cache it was given, and starts without it.
+            assertThat(Files.readString(log(), StandardCharsets.UTF_8)).doesNotContain("[aot]");
+            Api owner = api.withToken(api.token("admin", ADMIN_PASSWORD, "admin"));
+            assertThat(owner.get(secret + "/payload", "Accept", "application/octet-stream").body())
+                .isEqualTo(Base64.getDecoder().decode(SecretsApiIT.KEY_B64));
+        }
+    }
+
+    /**
+     * A build's first start: it records the archive, then runs from it ({@code flag} naming
+     * {@code file}) with Payara's runtime on the class path; stores a secret and returns its ref.
+     */
+    private String recordThenStore(int port, Map<String, String> env, String flag, String file, String name)
+            throws Exception {
+        try (MicroProcess first = start(port, env, Duration.ofMinutes(10))) {
+            assertThat(Files.readString(log(), StandardCharsets.UTF_8))
+                .contains("first start of this build: recording a class-data archive");
+            List<String> args = commandLine(first);
+            assertThat(args).anyMatch(a -> a.startsWith(flag) && a.endsWith(file))
+                .anyMatch(a -> a.endsWith("launch-micro.jar"));
+            assertThat(args.stream().filter(a -> a.startsWith("-XX:SharedArchiveFile=") || a.startsWith("-XX:AOTCache=")))
+                .as("one archive option").hasSize(1);
+            Api api = new Api("http://127.0.0.1:" + port);
+            return SecretsApiIT.storeKey(api.withToken(api.token("admin", ADMIN_PASSWORD, "admin")), name);
         }
     }
 
