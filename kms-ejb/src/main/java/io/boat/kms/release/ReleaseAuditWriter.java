@@ -10,6 +10,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import java.time.Duration;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The group commit of release and refusal records ({@link GroupCommit}): concurrent releases wait
@@ -30,6 +32,12 @@ public class ReleaseAuditWriter {
     /** Bounds one transaction's work; at concurrency 16 a batch rarely holds more than 16. */
     static final int MAX_BATCH = 64;
 
+    /** A batch smaller than this waits for more records, up to {@link #LINGER_MICROS}. */
+    public static final String MIN_BATCH = "boat.release.audit-min-batch";
+
+    /** Microseconds a small batch waits at most for more records (1,000 by default; 0: never). */
+    public static final String LINGER_MICROS = "boat.release.audit-linger-micros";
+
     /** How long a release waits for its record before it is refused with a 500 (a stuck database). */
     static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -43,7 +51,10 @@ public class ReleaseAuditWriter {
 
     @PostConstruct
     void start() {
-        commits = new GroupCommit<>(executor, batch -> audit.insert(batch), MAX_BATCH, WAIT);
+        Config config = ConfigProvider.getConfig();
+        commits = new GroupCommit<>(executor, batch -> audit.insert(batch), MAX_BATCH, WAIT,
+            config.getOptionalValue(MIN_BATCH, Integer.class).orElse(8),
+            Duration.ofNanos(1000L * config.getOptionalValue(LINGER_MICROS, Long.class).orElse(1000L)));
     }
 
     /** Returns once {@code event} is committed; throws {@link ReleaseAuditUnavailableException} otherwise. */

@@ -143,4 +143,48 @@ class GroupCommitTest {
         assertThatThrownBy(() -> groupCommit(1, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("PT0S");
     }
+
+    private GroupCommit<String> lingering(int minBatch, Duration linger) {
+        return new GroupCommit<>(tasks::add, committed::add, 64, LONG, minBatch, linger);
+    }
+
+    @Test
+    void commit_batchBelowTheMinimum_waitsWithinTheLingerForLaterCallers() throws Exception {
+        GroupCommit<String> commits = lingering(3, Duration.ofSeconds(30));
+        List<CompletableFuture<Void>> calls = new ArrayList<>(submit(commits, "a"));
+        // The drain takes "a" alone, then lingers: records queued meanwhile join its batch.
+        CompletableFuture<Void> drain = CompletableFuture.runAsync(tasks.remove(0), callers);
+        while (commits.queued() > 0) {
+            Thread.onSpinWait();
+        }
+        calls.add(CompletableFuture.runAsync(() -> commits.commit("b"), callers));
+        calls.add(CompletableFuture.runAsync(() -> commits.commit("c"), callers));
+
+        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(1, TimeUnit.MINUTES);
+        drain.get(1, TimeUnit.MINUTES);
+        assertThat(committed).singleElement().satisfies(b -> assertThat(b).startsWith("a").containsExactlyInAnyOrder("a", "b", "c"));
+        assertThat(tasks).as("the later callers found the drain running").isEmpty();
+    }
+
+    @Test
+    void commit_loneRecordBelowTheMinimum_committedOnceTheLingerEnds() throws Exception {
+        GroupCommit<String> commits = lingering(8, Duration.ofMillis(200));
+        List<CompletableFuture<Void>> calls = submit(commits, "a");
+        tasks.remove(0).run();
+
+        calls.get(0).get(1, TimeUnit.MINUTES);
+        assertThat(committed).containsExactly(List.of("a"));
+    }
+
+    @Test
+    void new_minimumBatchOrLingerOutOfRange_fails() {
+        assertThatThrownBy(() -> lingering(0, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("between 1 and 64, not 0");
+        assertThatThrownBy(() -> lingering(65, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("not 65");
+        assertThatThrownBy(() -> lingering(8, LONG)).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("shorter than the timeout");
+        assertThatThrownBy(() -> lingering(8, Duration.ofMillis(-1))).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("at least 0");
+    }
 }
