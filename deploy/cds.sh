@@ -27,14 +27,14 @@ cds_log() { echo "boat.sh: $*" >&2; }
 
 cds_java_args() {
   local jar="$1" dir="$2" java="$3"; shift 3
-  local key base train port status micro record use
+  local key base train port status micro archive record use
   key="$( { stat -c '%s %Y %i' "$jar"; readlink -f "$(command -v "$java")"; printf '%s\n' "$@"; } | sha256sum | cut -c1-16)"
   base="$dir/$key"
   [ -f "$base/failed" ] && return 0
   if [ "$(cds_java_feature "$java")" -ge 25 ]; then
-    record="-XX:AOTCacheOutput=$base/boat.aot" use="-XX:AOTCache=$base/boat.aot"
+    archive="$base/boat.aot" record="-XX:AOTCacheOutput=$base/boat.aot" use="-XX:AOTCache=$base/boat.aot"
   else
-    record="-XX:ArchiveClassesAtExit=$base/boat.jsa" use="-XX:SharedArchiveFile=$base/boat.jsa"
+    archive="$base/boat.jsa" record="-XX:ArchiveClassesAtExit=$base/boat.jsa" use="-XX:SharedArchiveFile=$base/boat.jsa"
   fi
   if [ ! -f "$base/ready" ]; then
     rm -rf "$dir"
@@ -66,7 +66,7 @@ cds_java_args() {
       --prebootcommandfile "$train/preboot.asadmin" --postbootcommandfile "$train/postboot.asadmin" --warmup \
       > "$base/train.log" 2>&1 || status=$?
     rm -rf "$train"
-    if [ "$status" -ne 0 ] || [ ! -s "${record#*=}" ] || ! grep -q 'successfully deployed' "$base/train.log"; then
+    if [ "$status" -ne 0 ] || [ ! -s "$archive" ] || ! grep -q 'successfully deployed' "$base/train.log"; then
       cds_log "the recording start failed (see $base/train.log); starting from the uber jar"; touch "$base/failed"; return 0
     fi
     rm -f "$base/train.log"

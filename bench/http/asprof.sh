@@ -4,7 +4,8 @@
 # The harnesses load it into a running server with
 #   jcmd PID JVMTI.agent_load LIB "start,event=itimer,interval=1ms,threads"
 #   jcmd PID JVMTI.agent_load LIB "stop,collapsed,file=OUT.collapsed"
-# (the option string quoted again for jcmd, which would split it at "="; itimer: this VM offers no perf events to an unprivileged profiler). Not part of the product.
+# The option string is quoted again for jcmd, which would otherwise split it at "="; itimer because
+# this VM offers no perf events to an unprivileged profiler. Not part of the product.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 version=$(sed -n 's:.*<async-profiler.version>\(.*\)</async-profiler.version>.*:\1:p' "$root/pom.xml" | head -1)

@@ -36,7 +36,7 @@ class StartScriptIT {
         int port = LoopbackPorts.freePair();
         Api api = new Api("http://127.0.0.1:" + port);
         String secret = recordThenStore(port, Map.of(), "-XX:SharedArchiveFile=", "boat.jsa", "across-starts");
-        assertThat(archives()).as("one launcher directory per build").hasSize(1);
+        assertThat(archives("var", "boat.jsa")).as("one launcher directory per build").hasSize(1);
 
         try (MicroProcess second = start(port, Map.of(), Duration.ofMinutes(5))) {
             assertThat(commandLine(second)).anyMatch(a -> a.startsWith("-XX:SharedArchiveFile="));
@@ -72,9 +72,7 @@ class StartScriptIT {
         Api api = new Api("http://127.0.0.1:" + port);
         Map<String, String> env = Map.of("BOAT_JAVA", java25.toString(), "BOAT_HOME", home.resolve("var25").toString());
         String secret = recordThenStore(port, env, "-XX:AOTCache=", "boat.aot", "across-jdk25-starts");
-        try (Stream<Path> dirs = Files.list(home.resolve("var25/cds"))) {
-            assertThat(dirs.filter(d -> Files.exists(d.resolve("boat.aot"))).toList()).hasSize(1);
-        }
+        assertThat(archives("var25", "boat.aot")).as("one launcher directory per build").hasSize(1);
         try (MicroProcess second = start(port, env, Duration.ofMinutes(5))) {
             assertThat(commandLine(second)).anyMatch(a -> a.startsWith("-XX:AOTCache="));
             // The JVM warns under [aot] when it cannot use the cache it was given, and starts without it.
@@ -120,9 +118,10 @@ class StartScriptIT {
         return home.resolve("boat.log");
     }
 
-    private List<String> archives() throws IOException {
-        try (Stream<Path> dirs = Files.list(home.resolve("var/cds"))) {
-            return dirs.filter(d -> Files.exists(d.resolve("boat.jsa"))).map(Path::toString).toList();
+    /** The launcher directories under BOAT_HOME {@code boatHome} holding an archive named {@code file}. */
+    private List<String> archives(String boatHome, String file) throws IOException {
+        try (Stream<Path> dirs = Files.list(home.resolve(boatHome).resolve("cds"))) {
+            return dirs.filter(d -> Files.exists(d.resolve(file))).map(Path::toString).toList();
         }
     }
 

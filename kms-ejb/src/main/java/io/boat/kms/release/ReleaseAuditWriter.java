@@ -10,6 +10,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -54,7 +55,7 @@ public class ReleaseAuditWriter {
         Config config = ConfigProvider.getConfig();
         commits = new GroupCommit<>(executor, batch -> audit.insert(batch), MAX_BATCH, WAIT,
             config.getOptionalValue(MIN_BATCH, Integer.class).orElse(8),
-            Duration.ofNanos(1000L * config.getOptionalValue(LINGER_MICROS, Long.class).orElse(1000L)));
+            Duration.of(config.getOptionalValue(LINGER_MICROS, Long.class).orElse(1000L), ChronoUnit.MICROS));
     }
 
     /** Returns once {@code event} is committed; throws {@link ReleaseAuditUnavailableException} otherwise. */
