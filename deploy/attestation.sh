@@ -94,11 +94,11 @@ case "$url" in
 esac
 
 . "$root/deploy/tls.sh"
-# The listener's address before the boot: set after it, the running listener is restarted (deploy/preboot.sh).
+# The listeners' settings before the boot: set after it, a running listener is restarted (deploy/preboot.sh).
 echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=${BOAT_ATTESTATION_BIND_ADDRESS:-127.0.0.1}" \
   > "$home/preboot.asadmin"
-tls_https_postboot BOAT_ATTESTATION "$home" 9444 > "$home/postboot.asadmin"
-if grep -q https-listener.enabled=true "$home/postboot.asadmin"; then
+tls_https_preboot BOAT_ATTESTATION "$home" 9444 >> "$home/preboot.asadmin"
+if grep -q https-listener.enabled=true "$home/preboot.asadmin"; then
   echo "attestation.sh: https://${BOAT_ATTESTATION_BIND_ADDRESS:-127.0.0.1}:${BOAT_ATTESTATION_HTTPS_PORT:-9444}/attestation-service/api/v1"
 fi
 echo "attestation.sh: http://${BOAT_ATTESTATION_BIND_ADDRESS:-127.0.0.1}:${BOAT_ATTESTATION_PORT:-9312}/attestation-service/api/v1 (OpenAPI at /openapi)"
@@ -107,4 +107,4 @@ cd "$home"
 # deploys the WAR again on top of it (twice the start-up time, and an undeploy in the log).
 rm -rf "$home/payara"
 exec java ${BOAT_JAVA_OPTS:-} -jar "$micro" --nohazelcast --port "${BOAT_ATTESTATION_PORT:-9312}" \
-  --rootdir "$home/payara" --prebootcommandfile "$home/preboot.asadmin" --postbootcommandfile "$home/postboot.asadmin" "${libs[@]}" --deploy "$war"
+  --rootdir "$home/payara" --prebootcommandfile "$home/preboot.asadmin" "${libs[@]}" --deploy "$war"

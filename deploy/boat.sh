@@ -25,7 +25,7 @@ umask 077
 mkdir -p "$home"
 . "$root/deploy/tls.sh"
 tls_attestation_client "$home"
-"$root/deploy/preboot.sh" > "$home/preboot.asadmin"
+"$root/deploy/preboot.sh" "$home" > "$home/preboot.asadmin"
 "$root/deploy/postboot.sh" "$home" > "$home/postboot.asadmin"
 "$root/deploy/postdeploy.sh" > "$home/postdeploy.asadmin"
 store=()

@@ -55,7 +55,7 @@ cds_java_args() {
     train="$base/train-home"
     port="$("$(dirname "${BASH_SOURCE[0]}")/free-port.sh")"
     mkdir -p "$train"
-    env -i PATH="$PATH" HOME="$HOME" bash "$(dirname "${BASH_SOURCE[0]}")/preboot.sh" > "$train/preboot.asadmin"
+    env -i PATH="$PATH" HOME="$HOME" bash "$(dirname "${BASH_SOURCE[0]}")/preboot.sh" "$train" > "$train/preboot.asadmin"
     env -i PATH="$PATH" HOME="$HOME" bash "$(dirname "${BASH_SOURCE[0]}")/postboot.sh" "$train" > "$train/postboot.asadmin"
     cds_reset "$base"
     mapfile -t micro < <(cds_micro_args "$base")

@@ -1,14 +1,13 @@
 #!/usr/bin/env bash
 # Writes the Payara Micro post-boot commands for BOAT: the JDBC pool behind jdbc/boat (H2 file
 # database under $1 by default, PostgreSQL when BOAT_DB_URL is a jdbc:postgresql URL), metrics off
-# (BOAT_METRICS=1 keeps them), and with BOAT_TLS_* set, the HTTPS listener (deploy/tls.sh). The HTTP
-# listener's own settings are pre-boot commands (deploy/preboot.sh).
+# (BOAT_METRICS=1 keeps them). The listeners' settings, HTTPS included, are pre-boot commands
+# (deploy/preboot.sh).
 # H2 runs with WRITE_DELAY=0: by default it writes commits to the file up to a second later, and
 # a killed process lost an order it had acknowledged (RestartIT). With 0 every commit reaches the
 # file before the client is answered; surviving power loss as well needs PostgreSQL.
 set -euo pipefail
 home="$1"
-. "$(dirname "$0")/tls.sh"
 esc() { printf '%s' "$1" | sed -e 's/\\/\\\\/g' -e 's/:/\\:/g' -e 's/=/\\=/g' -e 's/;/\\;/g'; }
 url="${BOAT_DB_URL:-jdbc:h2:$home/boat;WRITE_DELAY=0}"
 case "$url" in
@@ -23,4 +22,3 @@ esac
 echo "create-jdbc-resource --connectionpoolid boatPool jdbc/boat"
 # No unauthenticated /metrics (JVM, threads, pool sizes; issue 10); /health stays open for load balancers.
 [ "${BOAT_METRICS:-}" = "1" ] || echo "set-metrics-configuration --enabled=false"
-tls_https_postboot BOAT "$home" 9443

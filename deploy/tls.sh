@@ -45,10 +45,13 @@ tls_key_alias() {
     | sed -n 's/^\([^,]*\), .*, PrivateKeyEntry,.*$/\1/p' | head -1 || true
 }
 
-# tls_https_postboot PREFIX HOME DEFAULT_PORT: prints the post-boot commands enabling the HTTPS listener
+# tls_https_preboot PREFIX HOME DEFAULT_PORT: prints the pre-boot commands enabling the HTTPS listener
 # when PREFIX's certificate is configured (nothing otherwise); converts PEM input to PKCS#12 under
 # HOME/tls (Payara's listener reads key and trust stores, not PEM).
-tls_https_postboot() {
+# Pre-boot, as the HTTP listener's settings (deploy/preboot.sh): post-boot, each `set` restarted the
+# running HTTPS listener on a background thread, and one of those racing restarts could leave it
+# unbound (a CI run where HTTPS never answered).
+tls_https_preboot() {
   local p="$1" home="$2" default_port="$3"
   local cert_var="${p}_TLS_CERT" key_var="${p}_TLS_KEY" ks_var="${p}_TLS_KEYSTORE" ksp_var="${p}_TLS_KEYSTORE_PASSWORD"
   local port_var="${p}_HTTPS_PORT" auth_var="${p}_TLS_CLIENT_AUTH" ca_var="${p}_TLS_CLIENT_CA" http_var="${p}_HTTP"
@@ -104,7 +107,7 @@ tls_https_postboot() {
   # TLS 1.2 and 1.3 only: Payara has no switch for older versions, and Java 17 disables them.
   echo "set $ssl.tls12-enabled=true"
   echo "set $ssl.tls13-enabled=true"
-  # Payara logs each post-boot command's result, values included: not the passwords.
+  # Payara logs each boot command's result, values included: not the passwords.
   echo "set-log-levels fish.payara.boot.runtime.BootCommand=WARNING"
   echo "set $ssl.key-store-password=$password"
   if [ -n "$trust_store" ]; then

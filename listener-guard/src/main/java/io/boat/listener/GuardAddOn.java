@@ -9,7 +9,7 @@ import org.glassfish.grizzly.ssl.SSLBaseFilter;
 
 /**
  * Puts BOAT's listener guards into the filter chain of each Payara HTTP listener that has
- * {@code comet-support-enabled=true} (deploy/postboot.sh sets it). Payara offers no setting for a
+ * {@code comet-support-enabled=true} (deploy/preboot.sh sets it). Payara offers no setting for a
  * custom filter in an HTTP protocol, but it looks the Comet add-on up in HK2 by the name "comet"
  * every time it builds a listener's chain (at start and after each reconfiguration); this jar's
  * HK2 descriptor (META-INF/hk2-locator/default) ranks this class above Grizzly's Comet provider,

@@ -100,7 +100,7 @@ public final class BoatServer implements AutoCloseable {
     /** Starts (again) with extra JVM options and extra Payara Micro arguments. */
     private BoatServer start(List<String> options, List<String> microArguments) {
         try {
-            Path preboot = script("preboot.sh", "preboot.asadmin");
+            Path preboot = script("preboot.sh", "preboot.asadmin", home.toString());
             Files.writeString(preboot, Files.readString(script("tuning.sh", "tuning.asadmin", "asadmin")),
                     StandardOpenOption.APPEND);
             Path postboot = script("postboot.sh", "postboot.asadmin", home.toString());

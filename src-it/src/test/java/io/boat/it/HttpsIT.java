@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The embedded default's HTTPS listener, configured as the README shows (deploy/postboot.sh,
+ * The embedded default's HTTPS listener, configured as the README shows (deploy/preboot.sh,
  * deploy/tls.sh), with a PKI the test generates: one server given PEM files and requiring client
  * certificates, one given a PKCS#12 file and only asking for them. curl is the main client (the
  * operator's tool, OpenSSL underneath); Java's HttpClient is the second.

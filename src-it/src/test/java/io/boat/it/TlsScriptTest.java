@@ -42,7 +42,7 @@ class TlsScriptTest {
     @Test
     void pemCertificate_needClientAuth_writesListenerKeyStoreAndClientCaTrustStore() throws Exception {
         Path home = Files.createTempDirectory(dir, "home");
-        Run r = run("tls_https_postboot BOAT \"$HOME_DIR\" 9443", Map.of("HOME_DIR", home.toString(),
+        Run r = run("tls_https_preboot BOAT \"$HOME_DIR\" 9443", Map.of("HOME_DIR", home.toString(),
                 "BOAT_TLS_CERT", pki.serverPem().toString(), "BOAT_TLS_KEY", pki.serverKey().toString(),
                 "BOAT_TLS_CLIENT_AUTH", "need", "BOAT_TLS_CLIENT_CA", pki.caPem().toString(),
                 "BOAT_HTTPS_PORT", "19443"));
@@ -61,13 +61,13 @@ class TlsScriptTest {
                 set.get(PREFIX + "protocols.protocol.https-listener.ssl.trust-store-password"));
         assertThat(Collections.list(clientCas.aliases())).hasSize(1);
         assertThat(clientCas.getCertificate(clientCas.aliases().nextElement())).isEqualTo(certificate(pki.caPem()));
-        assertThat(r.out()).as("passwords are set while the post-boot log is quiet")
+        assertThat(r.out()).as("passwords are set while the boot log is quiet")
                 .containsSubsequence("BootCommand=WARNING", "key-store-password=", "trust-store-password=", "BootCommand=INFO");
     }
 
     @Test
     void pkcs12KeyStore_usedInPlaceUnderItsOwnAlias_andHttpOffDisablesPlainListener() throws Exception {
-        Run r = run("tls_https_postboot BOAT_ATTESTATION /nonexistent 9444", Map.of(
+        Run r = run("tls_https_preboot BOAT_ATTESTATION /nonexistent 9444", Map.of(
                 "BOAT_ATTESTATION_TLS_KEYSTORE", pki.serverKeyStore().toString(),
                 "BOAT_ATTESTATION_TLS_KEYSTORE_PASSWORD", TestPki.PASSWORD, "BOAT_ATTESTATION_HTTP", "off"));
 
@@ -83,7 +83,7 @@ class TlsScriptTest {
 
     @Test
     void nothingConfigured_printsNothing() throws Exception {
-        Run r = run("tls_https_postboot BOAT /nonexistent 9443", Map.of());
+        Run r = run("tls_https_preboot BOAT /nonexistent 9443", Map.of());
 
         assertThat(r.exit()).isZero();
         assertThat(r.out()).isEmpty();
@@ -126,7 +126,7 @@ class TlsScriptTest {
     }
 
     private static void assertRefused(Map<String, String> env, String message) throws Exception {
-        Run r = run("tls_https_postboot BOAT \"$HOME_DIR\" 9443",
+        Run r = run("tls_https_preboot BOAT \"$HOME_DIR\" 9443",
                 with(env, "HOME_DIR", Files.createTempDirectory(dir, "home").toString()));
         assertThat(r.exit()).as("%s: %s", env, r.out()).isEqualTo(2);
         assertThat(r.err()).contains(message);

@@ -29,7 +29,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *       {@code boat.http.unauthenticated-body-readers} threads at once; more are refused with 503
  *       and {@code Connection: close} at once, their bodies unread.</li>
  * </ul>
- * Together with the listener's read timeout (deploy/postboot.sh) a slow client costs a thread for at
+ * Together with the listener's read timeout (deploy/preboot.sh) a slow client costs a thread for at
  * most the body timeout, and only a bounded number of them can do so without a token.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
