@@ -9,8 +9,8 @@ import java.util.Map;
  * The REST application at the server's root: Barbican's {@code /v1} API, version discovery at
  * {@code /}, and the Keystone-compatible identity at {@code /v3} and {@code /v2.0}.
  *
- * <p>Resources are application-scoped: they hold no request state (the caller comes from the
- * request-scoped {@code CurrentCaller}, {@code UriInfo} is a per-request proxy), and
+ * <p>Resources are application-scoped: they hold no request state (the caller comes from
+ * {@code CurrentCaller}, per request thread; {@code UriInfo} is a per-request proxy), and
  * per-request instances cost an injection pass (with EJB reference lookups) each.
  */
 @ApplicationPath("")

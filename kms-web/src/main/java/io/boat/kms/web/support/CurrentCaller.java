@@ -5,25 +5,38 @@ import io.boat.kms.identity.IdentityCaller;
 import io.boat.kms.identity.TokenClaims;
 import io.boat.kms.policy.Caller;
 import io.boat.kms.project.ProjectId;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashSet;
 
-/** The verified token of the current request, set by {@link TokenAuthFilter}. */
-@RequestScoped
+/**
+ * The verified token of the current request, set by {@link TokenAuthFilter}.
+ *
+ * <p>A thread's value, not a request-scoped bean: creating that bean in Weld's request context on
+ * every request was 5 % of a GET payload's CPU (bench/RESULTS.md, async-profiler). Requests run on
+ * their thread from the filter to the resource method. The filter sets the value (null without a
+ * token) before anything can read it, and {@link SlowBodyGuard}, around every request, clears it when
+ * the request ends, so no request sees another's caller.
+ */
+@ApplicationScoped
 public class CurrentCaller {
 
-    private TokenClaims claims;
+    private final ThreadLocal<TokenClaims> claims = new ThreadLocal<>();
 
-    void set(TokenClaims claims) {
-        this.claims = claims;
+    void set(TokenClaims verified) {
+        claims.set(verified);
+    }
+
+    void clear() {
+        claims.remove();
     }
 
     /** The token's claims; 401 when the request carried no valid token. */
     public TokenClaims claims() {
-        if (claims == null) {
+        TokenClaims c = claims.get();
+        if (c == null) {
             throw KmsException.unauthorized();
         }
-        return claims;
+        return c;
     }
 
     /**

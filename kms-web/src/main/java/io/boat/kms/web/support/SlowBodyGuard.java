@@ -31,6 +31,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * </ul>
  * Together with the listener's read timeout (deploy/preboot.sh) a slow client costs a thread for at
  * most the body timeout, and only a bounded number of them can do so without a token.
+ *
+ * <p>Being around every request, it also clears the request thread's {@link CurrentCaller} when
+ * the request ends.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SlowBodyGuard extends HttpFilter {
@@ -39,6 +42,9 @@ public class SlowBodyGuard extends HttpFilter {
 
     @Inject
     transient TokenVerifier tokens;
+
+    @Inject
+    transient CurrentCaller current;
 
     @Inject
     @ConfigProperty(name = "boat.http.body-timeout-ms", defaultValue = "10000")
@@ -57,6 +63,16 @@ public class SlowBodyGuard extends HttpFilter {
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        try {
+            guard(request, response, chain);
+        } finally {
+            // The pool's thread serves other requests next: it keeps no caller between them.
+            current.clear();
+        }
+    }
+
+    private void guard(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (!hasBody(request)) {
             chain.doFilter(request, response);

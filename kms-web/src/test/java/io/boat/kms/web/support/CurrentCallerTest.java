@@ -8,6 +8,7 @@ import io.boat.kms.identity.TokenClaims;
 import io.boat.kms.project.ProjectId;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,6 +37,28 @@ class CurrentCallerTest {
     @ValueSource(strings = {"", " "})
     void caller_blankProjectClaim_unauthorizedNotAServerError(String blank) {
         assertThatThrownBy(() -> withProject(blank).caller()).isInstanceOf(NotAuthenticatedException.class);
+    }
+
+    @Test
+    void clear_endsTheCaller() {
+        CurrentCaller current = withProject("p1");
+        current.clear();
+        assertThatThrownBy(current::caller).isInstanceOf(NotAuthenticatedException.class);
+    }
+
+    @Test
+    void caller_isTheSettingThreadsOnly() throws Exception {
+        CurrentCaller current = withProject("p1");
+        Throwable elsewhere = CompletableFuture.supplyAsync(() -> {
+            try {
+                current.caller();
+                return null;
+            } catch (RuntimeException e) {
+                return e;
+            }
+        }).get();
+        assertThat(elsewhere).isInstanceOf(NotAuthenticatedException.class);
+        assertThat(current.caller().projectId()).isEqualTo(new ProjectId("p1"));
     }
 
     private static CurrentCaller withProject(String projectId) {
