@@ -43,7 +43,7 @@ public class TokenAuthFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         // Cleared first: a token that fails to verify must not leave an earlier request's caller behind.
-        current.set(null);
+        current.clear();
         String token = token(request.getHeaderString(X_AUTH_TOKEN), request.getHeaderString(HttpHeaders.AUTHORIZATION));
         if (token != null) {
             Object verified = request.getProperty(VERIFIED_CLAIMS);
