@@ -6,6 +6,9 @@
 # H2 runs with WRITE_DELAY=0: by default it writes commits to the file up to a second later, and
 # a killed process lost an order it had acknowledged (RestartIT). With 0 every commit reaches the
 # file before the client is answered; surviving power loss as well needs PostgreSQL.
+# --sqltracelisteners null: Payara's default listener (SilentSqlTraceListener) does nothing, but its
+# presence wraps every connection in a reflective proxy that reports each JDBC call to it (~5 % of a
+# payload read's CPU, bench/RESULTS.md). "null" is the value Payara reads as no listener.
 set -euo pipefail
 home="$1"
 esc() { printf '%s' "$1" | sed -e 's/\\/\\\\/g' -e 's/:/\\:/g' -e 's/=/\\=/g' -e 's/;/\\;/g'; }
@@ -14,9 +17,9 @@ case "$url" in
   jdbc:postgresql:*)
     rest="${url#jdbc:postgresql://}"; hostport="${rest%%/*}"; db="${rest#*/}"; db="${db%%\?*}"
     host="${hostport%%:*}"; port="${hostport##*:}"; [ "$port" = "$hostport" ] && port=5432
-    echo "create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource --property serverName=$(esc "$host"):portNumber=$port:databaseName=$(esc "$db"):user=$(esc "${BOAT_DB_USER:-boat}"):password=$(esc "${BOAT_DB_PASSWORD:-}") boatPool" ;;
+    echo "create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource --sqltracelisteners null --property serverName=$(esc "$host"):portNumber=$port:databaseName=$(esc "$db"):user=$(esc "${BOAT_DB_USER:-boat}"):password=$(esc "${BOAT_DB_PASSWORD:-}") boatPool" ;;
   jdbc:h2:*)
-    echo "create-jdbc-connection-pool --datasourceclassname org.h2.jdbcx.JdbcDataSource --restype javax.sql.DataSource --property url=$(esc "$url"):user=sa:password=sa boatPool" ;;
+    echo "create-jdbc-connection-pool --datasourceclassname org.h2.jdbcx.JdbcDataSource --restype javax.sql.DataSource --sqltracelisteners null --property url=$(esc "$url"):user=sa:password=sa boatPool" ;;
   *) echo "unsupported BOAT_DB_URL: $url" >&2; exit 2 ;;
 esac
 echo "create-jdbc-resource --connectionpoolid boatPool jdbc/boat"

@@ -18,29 +18,20 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 duration="${1:-15}"; conns="${2:-16}"; which="${3:-bare,bare-tuned,boat,boat-tuned}"
 warmup="${WARMUP_SECONDS:-20}"
-java="${JAVA:-java}"
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install wrk" >&2; exit 1; }
 jar="${BOAT_JAR:-$root/deploy/target/boat-micro.jar}"
 [ -f "$jar" ] || { echo "build first: mvn -B -q -DskipTests -pl deploy -am package" >&2; exit 1; }
-prop() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$root/pom.xml" | head -1; }
-micro="${BOAT_PAYARA_MICRO_JAR:-$HOME/.m2/repository/fish/payara/extras/payara-micro/$(prop payara.micro.version)/payara-micro-$(prop payara.micro.version).jar}"
-api="$HOME/.m2/repository/jakarta/platform/jakarta.jakartaee-api/$(prop jakartaee.version)/jakarta.jakartaee-api-$(prop jakartaee.version).jar"
+# shellcheck source=bench/http/servers.sh
+. "$root/bench/http/servers.sh"
 work="$(mktemp -d /tmp/boat-compare.XXXXXX)"
 pid=""
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
-tck="$(getconf CLK_TCK)"
 export BOAT_ADMIN_PASSWORD=bench-admin-password
 [ "${BOAT_NMT:-0}" = 1 ] && export BOAT_JAVA_OPTS="${BOAT_JAVA_OPTS:-} -XX:NativeMemoryTracking=summary"
 
-# The bare WAR is compiled here, never by the product's build.
-mkdir -p "$work/war/WEB-INF/classes"
-javac -nowarn -d "$work/war/WEB-INF/classes" -cp "$api" $(find "$root/bench/http/bare/src" -name '*.java')
-cp "$root/bench/http/bare/WEB-INF/glassfish-web.xml" "$work/war/WEB-INF/"
-(cd "$work/war" && jar cf "$work/bare.war" .)
-
 load() { cut -d' ' -f1 /proc/loadavg; }
-cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+cpu() { proc_cpu "$1"; }
 # CPU-seconds the server has used so far: start-up's cost that, unlike its wall time, barely moves
 # with the machine's load.
 cpu_s() { echo "scale=1; $(cpu "$1") / $tck" | bc; }
@@ -82,19 +73,11 @@ nmt() {
            printf "%s NMT %s %s\n", s, name, substr($0, RSTART + 10, RLENGTH - 10) }'
 }
 
-tuned_opts() { "$root/deploy/tuning.sh" jvm; }
-
 bare() { # tuned?
-  local port t0 opts=() post=() envs=()
+  local port t0
   port="$("$root/deploy/free-port.sh")"
-  if [ "$1" = tuned ]; then
-    read -r -a opts <<< "$(tuned_opts)"
-    mapfile -t envs < <("$root/deploy/tuning.sh" env)
-    "$root/deploy/tuning.sh" asadmin > "$work/tuning.asadmin"
-    post=(--prebootcommandfile "$work/tuning.asadmin")
-  fi
   t0=$(date +%s.%N)
-  env "${envs[@]}" "$java" "${opts[@]}" -jar "$micro" --nohazelcast --port "$port" "${post[@]}" --deploy "$work/bare.war" > "$work/server.log" 2>&1 &
+  start_bare "$1" "$port" "$work" > "$work/server.log" 2>&1 &
   pid=$!
   echo "$server start-to-first-200 $(first_answer "http://127.0.0.1:$port/" 200 "$t0") s  cpu $(cpu_s "$pid") s  load $(load)"
   BENCH_STATUS=200 scenario "GET /" "http://127.0.0.1:$port/" "$root/bench/http/status.lua"
