@@ -31,6 +31,14 @@ public class PublicUrlFilter implements ContainerRequestFilter {
     @ConfigProperty(name = "boat.public-url")
     Optional<String> publicUrl;
 
+    /**
+     * The servlet request under the JAX-RS one, set by {@link SlowBodyGuard} (around every request).
+     * Reaching it there is a map lookup; Jersey's injected {@code @Context HttpServletRequest} is an
+     * HK2 proxy that resolves the request-scoped instance on every call (3 % of a payload read).
+     */
+    static final String SERVLET_REQUEST = PublicUrlFilter.class.getName() + ".servlet";
+
+    /** Only for a request that did not pass {@link SlowBodyGuard}. */
     @Context
     HttpServletRequest servlet;
 
@@ -43,7 +51,7 @@ public class PublicUrlFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         URI oldBase = request.getUriInfo().getBaseUri();
-        URI base = bases.computeIfAbsent(publicUrl.filter(s -> !s.isBlank()).orElseGet(this::listener),
+        URI base = bases.computeIfAbsent(publicUrl.filter(s -> !s.isBlank()).orElseGet(() -> listener(request)),
                 text -> URI.create(withSlash(text)));
         // Most clients address the listener as it is configured: then there is nothing to rewrite.
         if (!base.equals(oldBase)) {
@@ -52,7 +60,8 @@ public class PublicUrlFilter implements ContainerRequestFilter {
         }
     }
 
-    private String listener() {
+    private String listener(ContainerRequestContext request) {
+        HttpServletRequest servlet = request.getProperty(SERVLET_REQUEST) instanceof HttpServletRequest r ? r : this.servlet;
         String host = servlet.getLocalAddr();
         if (host.indexOf(':') >= 0) {
             host = "[" + host + "]";

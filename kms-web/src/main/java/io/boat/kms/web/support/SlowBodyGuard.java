@@ -33,7 +33,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * most the body timeout, and only a bounded number of them can do so without a token.
  *
  * <p>Being around every request, it also clears the request thread's {@link CurrentCaller} when
- * the request ends.
+ * the request ends, and leaves the servlet request where {@link PublicUrlFilter} reads the listener's
+ * address.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SlowBodyGuard extends HttpFilter {
@@ -64,6 +65,7 @@ public class SlowBodyGuard extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        request.setAttribute(PublicUrlFilter.SERVLET_REQUEST, request);
         try {
             guard(request, response, chain);
         } finally {
