@@ -11,7 +11,8 @@
 # Environment: A_ROOT / B_ROOT, the checkouts whose deploy/boat.sh (and deploy scripts) start A and B
 # (this checkout); A_JAR / B_JAR, their uber jars (this checkout's deploy/target/boat-micro.jar);
 # A_ENV / B_ENV, extra NAME=value words for one side's deploy/boat.sh (e.g. BOAT_HEAP_MB=128);
-# BARE=1 adds the tuned bare endpoint (GET /); WARMUP_SECONDS (120) of load per server first (with 60 the first two rounds still met C2 compiling);
+# BARE=1 adds the tuned bare endpoint (GET /); MIXED=1 first sends each BOAT the 10,000 mixed requests of
+# compare.sh and prints its RSS after them; WARMUP_SECONDS (120) of load per server first (with 60 the first two rounds still met C2 compiling);
 # JAVA (java on PATH).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -35,6 +36,10 @@ boat_side() { # NAME ROOT JAR ENV
   wait_for "$base/" 300 "${pids[$1]}" "$work/$1.log"
   read -r token secret <<< "$("$root/bench/http/session.sh" "$base")"
   echo "$token" > "$work/$1.token"
+  if [ "${MIXED:-0}" = 1 ]; then
+    mixed_load "$base" "$token" "${secret#"$base"}/payload" 16 "$work/$1.mixed"
+    echo "$1 RSS after ${BOAT_MIXED_REQUESTS:-10000} mixed requests: $(awk '/VmRSS/{print int($2/1024)}' "/proc/${pids[$1]}/status") MiB ($(grep -E '^answers' "$work/$1.mixed"))"
+  fi
   case "$scenario" in
     get-payload) urls[$1]="$secret/payload"; luas[$1]=get-payload.lua ;;
     get-root) urls[$1]="$base/"; luas[$1]=status.lua; status[$1]=300 ;;

@@ -100,11 +100,7 @@ boat() { # tuned|untuned [JAR]
   echo "$server start-to-first-300 $(first_answer "$base/" 300 "$t0") s  cpu $(cpu_s "$pid") s  load $(load)"
   read -r token secret <<< "$("$root/bench/http/session.sh" "$base")"
   export BOAT_TOKEN="$token" BOAT_PAYLOAD_PATH="${secret#"$base"}/payload"
-  local mixed
-  BOAT_MIXED_DONE="$work/mixed.done" wrk -t1 -c"$conns" -d600s -s "$root/bench/http/mixed.lua" "$base" > "$work/mixed.out" &
-  mixed=$!
-  until [ -f "$work/mixed.done" ]; do kill -0 $mixed 2>/dev/null || break; sleep 0.2; done
-  kill -INT $mixed 2>/dev/null; wait $mixed || true; rm -f "$work/mixed.done"
+  mixed_load "$base" "$token" "${secret#"$base"}/payload" "$conns" "$work/mixed.out"
   echo "$server mixed: $(grep -E '^answers' "$work/mixed.out")"
   echo "$server RSS after ${BOAT_MIXED_REQUESTS:-10000} mixed requests: $(rss "$pid") MiB  load $(load)"
   [ "${BOAT_NMT:-0}" = 1 ] && nmt

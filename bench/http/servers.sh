@@ -40,3 +40,14 @@ start_bare() { # tuned|untuned PORT DIR
   fi
   exec env "${envs[@]}" "$java" "${opts[@]}" -jar "$micro" --nohazelcast --port "$2" "${post[@]}" --deploy "$3/bare.war"
 }
+
+# Runs BOAT_MIXED_REQUESTS (10,000) requests of bench/http/mixed.lua against BASE, wrk's report in OUT.
+mixed_load() { # BASE TOKEN PAYLOAD_PATH CONNECTIONS OUT
+  local w done="$5.done"
+  BOAT_TOKEN="$2" BOAT_PAYLOAD_PATH="$3" BOAT_MIXED_DONE="$done" \
+    wrk -t1 -c"$4" -d600s -s "$root/bench/http/mixed.lua" "$1" > "$5" &
+  w=$!
+  # wrk runs on until its duration ends: the script marks when enough have been answered.
+  until [ -f "$done" ]; do kill -0 $w 2>/dev/null || break; sleep 0.2; done
+  kill -INT $w 2>/dev/null; wait $w || true; rm -f "$done"
+}
