@@ -7,7 +7,6 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.net.URI;
 import java.util.Optional;
@@ -32,15 +31,12 @@ public class PublicUrlFilter implements ContainerRequestFilter {
     Optional<String> publicUrl;
 
     /**
-     * The servlet request under the JAX-RS one, set by {@link SlowBodyGuard} (around every request).
-     * Reaching it there is a map lookup; Jersey's injected {@code @Context HttpServletRequest} is an
-     * HK2 proxy that resolves the request-scoped instance on every call (3 % of a payload read).
+     * The servlet request under the JAX-RS one, which {@link SlowBodyGuard} (mapped to every path of
+     * this WAR) leaves as a request attribute. Reaching it there is a map lookup; Jersey's injected
+     * {@code @Context HttpServletRequest} is an HK2 proxy that resolves the request-scoped instance on
+     * every call (3 % of a payload read).
      */
     static final String SERVLET_REQUEST = PublicUrlFilter.class.getName() + ".servlet";
-
-    /** Only for a request that did not pass {@link SlowBodyGuard}. */
-    @Context
-    HttpServletRequest servlet;
 
     /**
      * Parsed bases by their text. The keys are the configured URL or this server's own listener
@@ -61,7 +57,7 @@ public class PublicUrlFilter implements ContainerRequestFilter {
     }
 
     private String listener(ContainerRequestContext request) {
-        HttpServletRequest servlet = request.getProperty(SERVLET_REQUEST) instanceof HttpServletRequest r ? r : this.servlet;
+        HttpServletRequest servlet = (HttpServletRequest) request.getProperty(SERVLET_REQUEST);
         String host = servlet.getLocalAddr();
         if (host.indexOf(':') >= 0) {
             host = "[" + host + "]";
