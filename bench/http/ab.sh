@@ -38,7 +38,7 @@ boat_side() { # NAME ROOT JAR ENV
   echo "$token" > "$work/$1.token"
   if [ "${MIXED:-0}" = 1 ]; then
     mixed_load "$base" "$token" "${secret#"$base"}/payload" 16 "$work/$1.mixed"
-    echo "$1 RSS after ${BOAT_MIXED_REQUESTS:-10000} mixed requests: $(awk '/VmRSS/{print int($2/1024)}' "/proc/${pids[$1]}/status") MiB ($(grep -E '^answers' "$work/$1.mixed"))"
+    echo "$1 RSS after ${BOAT_MIXED_REQUESTS:-10000} mixed requests: $(proc_rss "${pids[$1]}") MiB ($(grep -E '^answers' "$work/$1.mixed"))"
   fi
   case "$scenario" in
     get-payload) urls[$1]="$secret/payload"; luas[$1]=get-payload.lua ;;
@@ -90,5 +90,5 @@ for ((r = 0; r < rounds; r++)); do
 done
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 for n in "${names[@]}"; do
-  echo "median $n: $(echo "${all_rps[$n]}" | median) req/s, $(echo "${all_cpu[$n]}" | median) ms CPU/req  (RSS $(awk '/VmRSS/{print int($2/1024)}' "/proc/${pids[$n]}/status") MiB)"
+  echo "median $n: $(echo "${all_rps[$n]}" | median) req/s, $(echo "${all_cpu[$n]}" | median) ms CPU/req  (RSS $(proc_rss "${pids[$n]}") MiB)"
 done

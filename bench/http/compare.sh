@@ -31,18 +31,13 @@ export BOAT_ADMIN_PASSWORD=bench-admin-password
 [ "${BOAT_NMT:-0}" = 1 ] && export BOAT_JAVA_OPTS="${BOAT_JAVA_OPTS:-} -XX:NativeMemoryTracking=summary"
 
 load() { cut -d' ' -f1 /proc/loadavg; }
-cpu() { proc_cpu "$1"; }
 # CPU-seconds the server has used so far: start-up's cost that, unlike its wall time, barely moves
 # with the machine's load.
-cpu_s() { echo "scale=1; $(cpu "$1") / $tck" | bc; }
-rss() { awk '/VmRSS/{print int($2/1024)}' "/proc/$1/status"; }
+cpu_s() { echo "scale=1; $(proc_cpu "$1") / $tck" | bc; }
 
 # Waits for STATUS on URL; prints seconds since T0.
 first_answer() { # URL STATUS T0
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$1" || true)" = "$2" ]; do
-    kill -0 "$pid" 2>/dev/null || { echo "server exited, see $work/server.log" >&2; tail -20 "$work/server.log" >&2; exit 1; }
-    sleep 0.1
-  done
+  wait_for "$1" "$2" "$pid" "$work/server.log"
   echo "$(date +%s.%N) - $3" | bc | xargs printf '%.1f'
 }
 
@@ -50,9 +45,9 @@ first_answer() { # URL STATUS T0
 scenario() {
   local label="$1" url="$2" lua="$3" before after out reqs rps p50 p99 bad
   wrk -t1 -c"$conns" -d"${warmup}s" -s "$lua" "$url" >/dev/null
-  before=$(cpu "$pid")
+  before=$(proc_cpu "$pid")
   out=$(wrk -t1 -c"$conns" -d"${duration}s" --latency -s "$lua" "$url")
-  after=$(cpu "$pid")
+  after=$(proc_cpu "$pid")
   reqs=$(echo "$out" | awk '/requests in/{print $1}')
   rps=$(echo "$out" | awk '/^Requests\/sec/{printf "%d", $2}')
   p50=$(echo "$out" | awk '$1=="50%"{print $2}')
@@ -102,13 +97,13 @@ boat() { # tuned|untuned [JAR]
   export BOAT_TOKEN="$token" BOAT_PAYLOAD_PATH="${secret#"$base"}/payload"
   mixed_load "$base" "$token" "${secret#"$base"}/payload" "$conns" "$work/mixed.out"
   echo "$server mixed: $(grep -E '^answers' "$work/mixed.out")"
-  echo "$server RSS after ${BOAT_MIXED_REQUESTS:-10000} mixed requests: $(rss "$pid") MiB  load $(load)"
+  echo "$server RSS after ${BOAT_MIXED_REQUESTS:-10000} mixed requests: $(proc_rss "$pid") MiB  load $(load)"
   [ "${BOAT_NMT:-0}" = 1 ] && nmt
   BENCH_STATUS=300 scenario "GET /" "$base/" "$root/bench/http/status.lua"
   scenario "GET payload" "$secret/payload" "$root/bench/http/get-payload.lua"
   scenario "POST secret" "$base/v1/secrets" "$root/bench/http/post-secret.lua"
   scenario "POST order" "$base/v1/orders" "$root/bench/http/post-order.lua"
-  echo "$server RSS at the end: $(rss "$pid") MiB"
+  echo "$server RSS at the end: $(proc_rss "$pid") MiB"
   stop
 }
 

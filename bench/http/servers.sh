@@ -9,6 +9,9 @@ micro="${BOAT_PAYARA_MICRO_JAR:-$HOME/.m2/repository/fish/payara/extras/payara-m
 # The server JVM's CPU so far, in clock ticks (utime + stime).
 proc_cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
+# The server JVM's resident memory, in MiB.
+proc_rss() { awk '/VmRSS/{print int($2/1024)}' "/proc/$1/status"; }
+
 # Waits until URL answers STATUS; fails with the server's log if PID exits first.
 wait_for() { # URL STATUS PID LOG
   until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$1" || true)" = "$2" ]; do
@@ -20,8 +23,8 @@ wait_for() { # URL STATUS PID LOG
 # Compiles the bare one-resource WAR (bench/http/bare) into DIR/bare.war; never part of the product's build.
 build_bare() { # DIR
   local api
-  api="$HOME/.m2/repository/jakarta/platform/jakarta.jakartaee-api/$(bench_prop jakartaee.version)/jakarta.jakartaee-api-$(bench_prop jakartaee.version).jar"
   [ -f "$1/bare.war" ] && return 0
+  api="$HOME/.m2/repository/jakarta/platform/jakarta.jakartaee-api/$(bench_prop jakartaee.version)/jakarta.jakartaee-api-$(bench_prop jakartaee.version).jar"
   mkdir -p "$1/war/WEB-INF/classes"
   javac -nowarn -d "$1/war/WEB-INF/classes" -cp "$api" $(find "$root/bench/http/bare/src" -name '*.java')
   cp "$root/bench/http/bare/WEB-INF/glassfish-web.xml" "$1/war/WEB-INF/"
