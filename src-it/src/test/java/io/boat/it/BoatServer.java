@@ -89,12 +89,26 @@ public final class BoatServer implements AutoCloseable {
      * jar added to Payara Micro ({@link FaultJar}), so that a kill lands while an order is PENDING.
      */
     public BoatServer startWithSlowOrders(Duration delay) {
+        return startWithFault(() -> FaultJar.slowOrders(home, delay));
+    }
+
+    /** Starts with the test-only fault jar failing the first {@code failures} key generations. */
+    public BoatServer startWithFailingOrders(int failures) {
+        return startWithFault(() -> FaultJar.failingOrders(home, failures));
+    }
+
+    private interface FaultOptions {
+        FaultJar.Options write() throws IOException;
+    }
+
+    private BoatServer startWithFault(FaultOptions fault) {
+        FaultJar.Options options;
         try {
-            FaultJar.Options slow = FaultJar.slowOrders(home, delay);
-            return start(slow.java(), slow.micro());
+            options = fault.write();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        return start(options.java(), options.micro());
     }
 
     /** Starts (again) with extra JVM options and extra Payara Micro arguments. */

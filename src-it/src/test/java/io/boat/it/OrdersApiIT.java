@@ -18,7 +18,7 @@ class OrdersApiIT {
                 "{\"type\":\"key\",\"meta\":{\"name\":\"k\",\"algorithm\":\"" + alg + "\",\"bit_length\":" + bits + "}}");
         assertThat(r.status()).as(r.toString()).isEqualTo(202);
         JsonObject order = Orders.awaitDone(api, r.json().getString("order_ref"));
-        assertThat(order.getString("status")).isEqualTo("ACTIVE");
+        assertThat(order.getString("status")).as(() -> Orders.diagnosis(SharedServer.get(), order)).isEqualTo("ACTIVE");
         assertThat(order.getJsonObject("meta").getString("algorithm")).isEqualTo(alg);
         assertThat(order.getJsonObject("meta").isNull("expiration")).isTrue();
         assertThat(order.getString("sub_status")).isEqualTo("Unknown");

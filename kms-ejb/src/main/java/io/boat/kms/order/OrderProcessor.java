@@ -114,7 +114,7 @@ public class OrderProcessor {
             LOG.log(Level.WARNING, "Order " + orderId + " failed: " + e.getMessage());
             destroy(orderId, self.fail(orderId, 500, e.clientMessage()));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Order " + orderId + " failed unexpectedly", e);
+            LOG.log(Level.WARNING, "Order " + orderId + " failed unexpectedly; it stays PENDING for recovery", e);
             destroy(orderId, self.retryLater(orderId, 500, "Key generation failed."));
         }
     }
@@ -129,7 +129,7 @@ public class OrderProcessor {
         try {
             self.completeInPlace(orderIds);
         } catch (RuntimeException e) {
-            LOG.log(Level.INFO, "A batch of " + orderIds.size() + " order(s) failed; processing them one by one", e);
+            LOG.log(Level.WARNING, "A batch of " + orderIds.size() + " order(s) failed; processing them one by one", e);
             orderIds.forEach(this::processAlone);
         }
     }

@@ -7,6 +7,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -14,15 +15,19 @@ import java.util.logging.Logger;
 
 /**
  * Makes sure no accepted order stays PENDING forever: at start every PENDING order is
- * resubmitted (its processing died with the previous process), and every 30 seconds orders
- * that have been PENDING without progress for a minute are resubmitted.
+ * resubmitted (its processing died with the previous process), and every 10 seconds orders
+ * that have been PENDING without progress for 30 seconds are resubmitted, and a stalled batch
+ * drain is started again ({@link OrderDrainer#restartIfStalled}). An order normally completes
+ * within milliseconds; one whose first attempt failed transiently or whose hand-over was lost
+ * is retried within 40 seconds. A resubmitted order that is in fact still being processed costs
+ * one skipped or conflicting attempt, never an orphaned key: see {@link OrderProcessor}.
  */
 @Singleton
 @Startup
 public class OrderRecovery {
 
     private static final Logger LOG = Logger.getLogger(OrderRecovery.class.getName());
-    static final long STALE_SECONDS = 60;
+    static final long STALE_SECONDS = 30;
 
     @PersistenceContext(unitName = "boat")
     EntityManager em;
@@ -30,14 +35,18 @@ public class OrderRecovery {
     @EJB
     OrderProcessor processor;
 
+    @EJB
+    OrderDrainer drainer;
+
     @PostConstruct
     void resumeAfterRestart() {
         resubmit(pendingBefore(OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(1)));
     }
 
-    @Schedule(hour = "*", minute = "*", second = "*/30", persistent = false)
+    @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
     void resumeStale() {
         resubmit(pendingBefore(OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(STALE_SECONDS)));
+        drainer.restartIfStalled(Duration.ofSeconds(STALE_SECONDS));
     }
 
     private List<String> pendingBefore(OffsetDateTime cutoff) {

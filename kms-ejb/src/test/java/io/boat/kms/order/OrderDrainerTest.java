@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -18,8 +19,10 @@ class OrderDrainerTest {
     private final List<Runnable> tasks = new ArrayList<>();
     private final List<List<String>> batches = new ArrayList<>();
     private final OrderDrainer drainer = new OrderDrainer();
+    private long now = 1_000_000_000L;
 
     OrderDrainerTest() {
+        drainer.clock = () -> now;
         drainer.executor = (ManagedExecutorService) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {ManagedExecutorService.class}, (proxy, method, args) -> {
                     if (!method.getName().equals("execute")) {
@@ -89,5 +92,35 @@ class OrderDrainerTest {
         assertThat(batches).hasSize(2);
         drainer.add("late");
         assertThat(tasks).hasSize(1);
+    }
+
+    @Test
+    void restartIfStalled_ordersQueuedAndTheDrainNeverRan_startsAnotherThatTakesThem() {
+        drainer.add("a");
+        tasks.remove(0); // dropped: the container never runs it
+        drainer.add("b");
+        assertThat(tasks).as("the flag still admits only the lost drain").isEmpty();
+
+        now += Duration.ofSeconds(31).toNanos();
+        drainer.restartIfStalled(Duration.ofSeconds(30));
+
+        assertThat(tasks).hasSize(1);
+        tasks.remove(0).run();
+        assertThat(batches).containsExactly(List.of("a", "b"));
+        drainer.add("c");
+        assertThat(tasks).as("the new drain ended normally: the next order starts one").hasSize(1);
+    }
+
+    @Test
+    void restartIfStalled_drainStartedRecentlyOrNothingQueued_startsNothing() {
+        drainer.add("a");
+        now += Duration.ofSeconds(29).toNanos();
+        drainer.restartIfStalled(Duration.ofSeconds(30));
+        assertThat(tasks).as("started 29 s ago").hasSize(1);
+
+        tasks.remove(0).run();
+        now += Duration.ofSeconds(60).toNanos();
+        drainer.restartIfStalled(Duration.ofSeconds(30));
+        assertThat(tasks).as("idle with nothing queued").isEmpty();
     }
 }

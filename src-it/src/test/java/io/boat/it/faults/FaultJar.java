@@ -12,7 +12,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
 /**
- * The test-only jar that slows order processing down, built from this package's compiled classes,
+ * The test-only jar that slows order processing down (or makes it fail), built from this package's compiled classes,
  * and the server options that load it: the fault lives in a test deployment, not in BOAT.
  */
 public final class FaultJar {
@@ -29,6 +29,16 @@ public final class FaultJar {
 
     /** Writes the jar into {@code dir} and returns the options that add it to a server. */
     public static Options slowOrders(Path dir, Duration delay) throws IOException {
+        return options(dir, List.of("-D" + SlowOrdersInterceptor.DELAY_PROPERTY + "=" + delay.toMillis()));
+    }
+
+    /** As {@link #slowOrders}, but the server's first {@code failures} key generations fail and the rest are not held. */
+    public static Options failingOrders(Path dir, int failures) throws IOException {
+        return options(dir, List.of("-D" + SlowOrdersInterceptor.FAILURES_PROPERTY + "=" + failures,
+                "-D" + SlowOrdersInterceptor.DELAY_PROPERTY + "=0"));
+    }
+
+    private static Options options(Path dir, List<String> java) throws IOException {
         Path jar = dir.resolve("boat-it-slow-orders.jar");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
             for (Class<?> c : CLASSES) {
@@ -43,8 +53,7 @@ public final class FaultJar {
             write(out, SlowOrdersExtension.class.getName() + "\n");
             out.closeEntry();
         }
-        return new Options(List.of("-D" + SlowOrdersInterceptor.DELAY_PROPERTY + "=" + delay.toMillis()),
-                List.of("--addlibs", jar.toString()));
+        return new Options(java, List.of("--addlibs", jar.toString()));
     }
 
     private static void write(OutputStream out, String text) throws IOException {
