@@ -9,7 +9,6 @@ import io.boat.kms.release.ReleasePolicyCodec;
 import io.boat.kms.secret.Page;
 import io.boat.kms.secret.SecretService;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -21,9 +20,9 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
- * Orders: persisted PENDING first (the transaction commits before the client gets 202), then
- * handed to {@link OrderProcessor} by {@link OrderSubmission} after the commit. Reading, listing
- * and deleting are plain queries.
+ * Orders: persisted PENDING first (committed by {@link OrderWriter}'s group commit before the
+ * client gets 202), then handed to {@link OrderProcessor} by {@link OrderSubmission}. Reading,
+ * listing and deleting are plain queries.
  */
 @Stateless
 public class OrderService {
@@ -36,10 +35,18 @@ public class OrderService {
     @EJB
     SecretService secrets;
 
-    @Inject
-    Event<OrderAccepted> accepted;
+    @EJB
+    OrderWriter writer;
 
-    /** Persists the order; it is submitted for processing once this transaction commits. */
+    @Inject
+    OrderSubmission submission;
+
+    /**
+     * Persists the order and submits it for processing once its row is committed. No transaction
+     * of its own: the row commits in {@link OrderWriter}'s batch, so processing never sees an
+     * order that might still roll back (Barbican: persist first, then process).
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public OrderView create(Caller caller, NewKeyOrder order) {
         Policy.check(caller, Action.ORDER_CREATE);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -62,8 +69,8 @@ public class OrderService {
         e.status = OrderStatus.PENDING.name();
         e.created = now;
         e.updated = now;
-        em.persist(e);
-        accepted.fire(new OrderAccepted(e.id));
+        writer.persist(e);
+        submission.submit(e.id);
         return OrderView.of(e);
     }
 

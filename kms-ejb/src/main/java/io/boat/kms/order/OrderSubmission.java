@@ -2,17 +2,13 @@ package io.boat.kms.order;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Hands an accepted order to {@link OrderProcessor} once the transaction that persisted it has
- * committed, so processing never sees an order that might still roll back (Barbican: persist
- * first, then process). A hand-over that fails is logged here, since the container would only
- * log it as a failed transaction callback; the order is committed, so {@link OrderRecovery}
- * resubmits it.
+ * Hands an accepted order, already committed, to {@link OrderProcessor}. A hand-over that fails
+ * does not fail the request: the order is stored and acknowledged, so the failure is logged and
+ * {@link OrderRecovery} resubmits it.
  */
 @ApplicationScoped
 public class OrderSubmission {
@@ -22,11 +18,11 @@ public class OrderSubmission {
     @EJB
     OrderProcessor processor;
 
-    void onAccepted(@Observes(during = TransactionPhase.AFTER_SUCCESS) OrderAccepted accepted) {
+    public void submit(String orderId) {
         try {
-            processor.submit(accepted.orderId());
+            processor.submit(orderId);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Order " + accepted.orderId() + " was not queued; recovery resubmits it", e);
+            LOG.log(Level.WARNING, "Order " + orderId + " was not queued; recovery resubmits it", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.boat.kms.release;
 
+import io.boat.kms.persistence.GroupCommit;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -53,13 +54,17 @@ public class ReleaseAuditWriter {
     @PostConstruct
     void start() {
         Config config = ConfigProvider.getConfig();
-        commits = new GroupCommit<>(executor, batch -> audit.insert(batch), MAX_BATCH, WAIT,
+        commits = new GroupCommit<>("release audit", executor, batch -> audit.insert(batch), MAX_BATCH, WAIT,
             config.getOptionalValue(MIN_BATCH, Integer.class).orElse(8),
             Duration.of(config.getOptionalValue(LINGER_MICROS, Long.class).orElse(1000L), ChronoUnit.MICROS));
     }
 
     /** Returns once {@code event} is committed; throws {@link ReleaseAuditUnavailableException} otherwise. */
     public void record(ReleaseEventEntity event) {
-        commits.commit(event);
+        try {
+            commits.commit(event);
+        } catch (GroupCommit.NotCommittedException e) {
+            throw new ReleaseAuditUnavailableException(e.getMessage(), e.getCause());
+        }
     }
 }

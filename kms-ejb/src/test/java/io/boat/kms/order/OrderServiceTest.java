@@ -9,8 +9,6 @@ import io.boat.kms.policy.Caller;
 import io.boat.kms.project.ProjectId;
 import io.boat.kms.store.KeySpec;
 import io.boat.kms.testing.FakeEntities;
-import jakarta.enterprise.event.Event;
-import java.lang.reflect.Proxy;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -19,27 +17,31 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Accepting, reading and deleting orders; processing is announced, never started, by the service. */
+/** Accepting, reading and deleting orders; processing is handed over, never started, by the service. */
 class OrderServiceTest {
 
     private static final Caller OWNER = new Caller("u1", "owner", new ProjectId("p1"), Set.of("creator"));
     private static final Caller OTHER_PROJECT = new Caller("u2", "other", new ProjectId("p2"), Set.of("admin"));
 
     private final FakeEntities db = new FakeEntities();
-    private final List<OrderAccepted> announced = new ArrayList<>();
+    private final List<String> announced = new ArrayList<>();
     private final OrderService orders = new OrderService();
 
-    @SuppressWarnings("unchecked")
     OrderServiceTest() {
         orders.em = db.entityManager();
-        orders.accepted = (Event<OrderAccepted>) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {Event.class}, (proxy, method, args) -> {
-                    if (!method.getName().equals("fire")) {
-                        throw new UnsupportedOperationException(method.getName());
-                    }
-                    announced.add((OrderAccepted) args[0]);
-                    return null;
-                });
+        orders.writer = new OrderWriter() {
+            @Override
+            public void persist(OrderEntity order) {
+                db.entityManager().persist(order);
+            }
+        };
+        orders.submission = new OrderSubmission() {
+            @Override
+            public void submit(String orderId) {
+                assertThat(db.find(OrderEntity.class, orderId)).as("persisted before it is handed over").isNotNull();
+                announced.add(orderId);
+            }
+        };
     }
 
     private static NewKeyOrder aes256(OffsetDateTime expiration) {
@@ -55,7 +57,7 @@ class OrderServiceTest {
         OrderEntity row = db.find(OrderEntity.class, view.id());
         assertThat(row.projectId).isEqualTo("p1");
         assertThat(row.creatorId).isEqualTo("u1");
-        assertThat(announced).containsExactly(new OrderAccepted(view.id()));
+        assertThat(announced).containsExactly(view.id());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.boat.kms.release;
+package io.boat.kms.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,7 +39,7 @@ class GroupCommitTest {
     }
 
     private GroupCommit<String> groupCommit(int maxBatch, Duration timeout) {
-        return new GroupCommit<>(tasks::add, batch -> {
+        return new GroupCommit<>("test", tasks::add, batch -> {
             if (failure.get() != null) {
                 throw failure.get();
             }
@@ -95,7 +95,7 @@ class GroupCommitTest {
         tasks.remove(0).run();
 
         assertThat(calls).allSatisfy(c -> assertThatThrownBy(c::join).hasCauseInstanceOf(
-            ReleaseAuditUnavailableException.class).rootCause().hasMessage("database is read-only"));
+            GroupCommit.NotCommittedException.class).rootCause().hasMessage("database is read-only"));
         assertThat(committed).isEmpty();
     }
 
@@ -105,7 +105,7 @@ class GroupCommitTest {
         failure.set(new IllegalStateException("connection lost"));
         CompletableFuture<Void> first = submit(commits, "a").get(0);
         tasks.remove(0).run();
-        assertThatThrownBy(first::join).hasCauseInstanceOf(ReleaseAuditUnavailableException.class);
+        assertThatThrownBy(first::join).hasCauseInstanceOf(GroupCommit.NotCommittedException.class);
 
         failure.set(null);
         CompletableFuture<Void> second = submit(commits, "b").get(0);
@@ -120,18 +120,18 @@ class GroupCommitTest {
         GroupCommit<String> commits = groupCommit(64, Duration.ofMillis(50));
 
         // The drain task is never run: the database "hangs".
-        assertThatThrownBy(() -> commits.commit("a")).isInstanceOf(ReleaseAuditUnavailableException.class)
+        assertThatThrownBy(() -> commits.commit("a")).isInstanceOf(GroupCommit.NotCommittedException.class)
             .hasMessageContaining("not committed within PT0.05S");
         assertThat(committed).isEmpty();
     }
 
     @Test
     void commit_executorRefusesTheDrainTask_callerFailsAtOnce() {
-        GroupCommit<String> commits = new GroupCommit<>(task -> {
+        GroupCommit<String> commits = new GroupCommit<>("test", task -> {
             throw new RejectedExecutionException("executor shut down");
         }, committed::add, 64, LONG);
 
-        assertThatThrownBy(() -> commits.commit("a")).isInstanceOf(ReleaseAuditUnavailableException.class)
+        assertThatThrownBy(() -> commits.commit("a")).isInstanceOf(GroupCommit.NotCommittedException.class)
             .hasRootCauseMessage("executor shut down");
         assertThat(commits.queued()).isZero();
     }
@@ -145,7 +145,7 @@ class GroupCommitTest {
     }
 
     private GroupCommit<String> lingering(int minBatch, Duration linger) {
-        return new GroupCommit<>(tasks::add, committed::add, 64, LONG, minBatch, linger);
+        return new GroupCommit<>("test", tasks::add, committed::add, 64, LONG, minBatch, linger);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.boat.kms.release;
+package io.boat.kms.persistence;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import java.util.logging.Logger;
 
 /**
  * Durable writes shared by concurrent callers: a caller hands its record over and waits until the
- * transaction holding it has committed. One drain task at a time commits whatever queued up while
+ * transaction holding it has committed (the release audit, accepted orders). One drain task at a time commits whatever queued up while
  * the previous commit ran (at most {@code maxBatch} records) in one transaction, so callers that
  * arrive together pay for one commit between them instead of one each. A batch smaller than
  * {@code minBatch} may wait up to {@code linger} for more: on two cores the drain otherwise found one
@@ -26,11 +26,12 @@ import java.util.logging.Logger;
  * (bench/RESULTS.md: attested releases 1,872–2,396 → 3,129–3,133/s with 1 ms and 8).
  *
  * <p>A caller returns normally only after its record is committed. When a batch's commit fails,
- * every caller of that batch fails; a caller whose record is not committed within the timeout fails
- * too, so nobody waits forever. A timed-out record may still commit later: the log may hold a record
- * whose caller failed, never a caller that went on without its record.
+ * every caller of that batch fails ({@link NotCommittedException}, which the caller turns into its
+ * domain's failure); a caller whose record is not committed within the timeout fails too, so nobody
+ * waits forever. A timed-out record may still commit later: the table may hold a record whose
+ * caller failed, never a caller that went on without its record.
  */
-final class GroupCommit<T> {
+public final class GroupCommit<T> {
 
     private static final Logger LOG = Logger.getLogger(GroupCommit.class.getName());
     /** How often a lingering drain looks for more records. */
@@ -39,6 +40,16 @@ final class GroupCommit<T> {
     private record Waiter<T>(T record, CompletableFuture<Void> committed) {
     }
 
+    /** The caller's record was not committed: its batch failed, or the timeout passed first. */
+    public static final class NotCommittedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotCommittedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private final String what;
     private final Queue<Waiter<T>> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final Executor executor;
@@ -49,11 +60,12 @@ final class GroupCommit<T> {
     private final Duration linger;
 
     /**
+     * @param what     names the records in messages ("release audit")
      * @param executor runs the drain task (the container's managed executor)
      * @param commit   writes and commits one batch in one transaction, or throws
      */
-    GroupCommit(Executor executor, Consumer<List<T>> commit, int maxBatch, Duration timeout) {
-        this(executor, commit, maxBatch, timeout, 1, Duration.ZERO);
+    public GroupCommit(String what, Executor executor, Consumer<List<T>> commit, int maxBatch, Duration timeout) {
+        this(what, executor, commit, maxBatch, timeout, 1, Duration.ZERO);
     }
 
     /**
@@ -61,7 +73,8 @@ final class GroupCommit<T> {
      *                 it commits (1: never waits)
      * @param linger   how long a small batch waits at most; shorter than {@code timeout}
      */
-    GroupCommit(Executor executor, Consumer<List<T>> commit, int maxBatch, Duration timeout, int minBatch, Duration linger) {
+    public GroupCommit(String what, Executor executor, Consumer<List<T>> commit, int maxBatch, Duration timeout,
+                       int minBatch, Duration linger) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, not " + maxBatch);
         }
@@ -74,6 +87,7 @@ final class GroupCommit<T> {
         if (linger.isNegative() || linger.compareTo(timeout) >= 0) {
             throw new IllegalArgumentException("linger must be at least 0 and shorter than the timeout, not " + linger);
         }
+        this.what = what;
         this.executor = executor;
         this.commit = commit;
         this.maxBatch = maxBatch;
@@ -83,24 +97,24 @@ final class GroupCommit<T> {
     }
 
     /** Returns once {@code record} is committed; throws if its batch failed or the timeout passed first. */
-    void commit(T record) {
+    public void commit(T record) {
         Waiter<T> waiter = new Waiter<>(record, new CompletableFuture<>());
         queue.add(waiter);
         startIfIdle();
         try {
             waiter.committed().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
-            throw new ReleaseAuditUnavailableException("Release audit commit failed: " + e.getCause(), e.getCause());
+            throw new NotCommittedException(what + " commit failed: " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
-            throw new ReleaseAuditUnavailableException("Release audit not committed within " + timeout, e);
+            throw new NotCommittedException(what + " not committed within " + timeout, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ReleaseAuditUnavailableException("Interrupted while waiting for the release audit commit", e);
+            throw new NotCommittedException("Interrupted while waiting for the " + what + " commit", e);
         }
     }
 
     /** Records handed over and not yet taken into a batch. */
-    int queued() {
+    public int queued() {
         return queue.size();
     }
 
@@ -110,7 +124,7 @@ final class GroupCommit<T> {
                 executor.execute(this::drain);
             } catch (RuntimeException e) {
                 draining.set(false);
-                LOG.log(Level.SEVERE, "Could not start the release audit writer; queued releases are refused", e);
+                LOG.log(Level.SEVERE, "Could not start the " + what + " writer; its queued callers fail", e);
                 for (Waiter<T> w; (w = queue.poll()) != null; ) {
                     w.committed().completeExceptionally(e);
                 }
@@ -136,7 +150,7 @@ final class GroupCommit<T> {
         try {
             commit.accept(batch.stream().map(Waiter::record).toList());
         } catch (RuntimeException | Error e) {
-            LOG.log(Level.SEVERE, "Committing " + batch.size() + " release audit record(s) failed; their releases are refused", e);
+            LOG.log(Level.SEVERE, "Committing " + batch.size() + " " + what + " record(s) failed; their callers fail", e);
             batch.forEach(w -> w.committed().completeExceptionally(e));
             if (e instanceof Error error) {
                 throw error;

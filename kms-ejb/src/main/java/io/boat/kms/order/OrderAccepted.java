@@ -1,5 +1,0 @@
-package io.boat.kms.order;
-
-/** Fired when an order has been persisted; observed after the transaction commits. */
-public record OrderAccepted(String orderId) {
-}
