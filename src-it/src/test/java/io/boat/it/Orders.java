@@ -47,8 +47,9 @@ final class Orders {
         List<String> found = new ArrayList<>();
         for (int i = 0; i < lines.size() && found.size() < 60; i++) {
             String line = lines.get(i);
-            if ((!id.isEmpty() && line.contains(id)) || line.contains("io.boat.kms.order")
-                    && !line.contains("Portable JNDI names")) {
+            boolean aboutTheOrder = !id.isEmpty() && line.contains(id);
+            boolean aboutOrders = line.contains("io.boat.kms.order") && !line.contains("Portable JNDI names");
+            if (aboutTheOrder || aboutOrders) {
                 // The record's message and the head of its stack trace follow on the next lines.
                 found.addAll(lines.subList(i, Math.min(lines.size(), i + 6)));
                 i += 5;

@@ -9,7 +9,6 @@ import io.boat.kms.release.ReleasePolicyCodec;
 import io.boat.kms.secret.Page;
 import io.boat.kms.secret.SecretService;
 import jakarta.ejb.EJB;
-import jakarta.inject.Inject;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -18,14 +17,18 @@ import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Orders: persisted PENDING first (committed by {@link OrderWriter}'s group commit before the
- * client gets 202), then handed to {@link OrderProcessor} by {@link OrderSubmission}. Reading,
- * listing and deleting are plain queries.
+ * client gets 202), then handed to {@link OrderProcessor}. Reading, listing and deleting are
+ * plain queries.
  */
 @Stateless
 public class OrderService {
+
+    private static final Logger LOG = Logger.getLogger(OrderService.class.getName());
 
     static final String NOT_FOUND = "Not Found. Sorry but your order is in another castle.";
 
@@ -38,8 +41,8 @@ public class OrderService {
     @EJB
     OrderWriter writer;
 
-    @Inject
-    OrderSubmission submission;
+    @EJB
+    OrderProcessor processor;
 
     /**
      * Persists the order and submits it for processing once its row is committed. No transaction
@@ -70,8 +73,20 @@ public class OrderService {
         e.created = now;
         e.updated = now;
         writer.persist(e);
-        submission.submit(e.id);
+        submit(e.id);
         return OrderView.of(e);
+    }
+
+    /**
+     * A hand-over that fails does not fail the request: the order is stored and acknowledged, so
+     * the failure is logged and {@link OrderRecovery} resubmits it.
+     */
+    private void submit(String orderId) {
+        try {
+            processor.submit(orderId);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Order " + orderId + " was not queued; recovery resubmits it", e);
+        }
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)

@@ -18,12 +18,12 @@ import java.util.logging.Logger;
 
 /**
  * Durable writes shared by concurrent callers: a caller hands its record over and waits until the
- * transaction holding it has committed (the release audit, accepted orders). One drain task at a time commits whatever queued up while
- * the previous commit ran (at most {@code maxBatch} records) in one transaction, so callers that
- * arrive together pay for one commit between them instead of one each. A batch smaller than
- * {@code minBatch} may wait up to {@code linger} for more: on two cores the drain otherwise found one
- * or two records at a time and spent its CPU rewriting the same database pages once per record
- * (bench/RESULTS.md: attested releases 1,872–2,396 → 3,129–3,133/s with 1 ms and 8).
+ * transaction holding it has committed (the release audit, accepted orders). One drain task at a
+ * time commits whatever queued up while the previous commit ran (at most {@code maxBatch} records)
+ * in one transaction, so callers that arrive together pay for one commit between them instead of
+ * one each. A batch smaller than {@code minBatch} may wait up to {@code linger} for more: on two
+ * cores the drain otherwise found one or two records at a time and spent its CPU rewriting the same
+ * database pages once per record (bench/RESULTS.md: attested releases 1,872–2,396 → 3,129–3,133/s with 1 ms and 8).
  *
  * <p>A caller returns normally only after its record is committed. When a batch's commit fails,
  * every caller of that batch fails ({@link NotCommittedException}, which the caller turns into its

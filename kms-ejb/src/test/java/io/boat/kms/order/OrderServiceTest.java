@@ -26,6 +26,7 @@ class OrderServiceTest {
     private final FakeEntities db = new FakeEntities();
     private final List<String> announced = new ArrayList<>();
     private final OrderService orders = new OrderService();
+    private boolean handOverFails;
 
     OrderServiceTest() {
         orders.em = db.entityManager();
@@ -35,11 +36,14 @@ class OrderServiceTest {
                 db.entityManager().persist(order);
             }
         };
-        orders.submission = new OrderSubmission() {
+        orders.processor = new OrderProcessor() {
             @Override
             public void submit(String orderId) {
                 assertThat(db.find(OrderEntity.class, orderId)).as("persisted before it is handed over").isNotNull();
                 announced.add(orderId);
+                if (handOverFails) {
+                    throw new IllegalStateException("executor shut down (simulated)");
+                }
             }
         };
     }
@@ -57,6 +61,17 @@ class OrderServiceTest {
         OrderEntity row = db.find(OrderEntity.class, view.id());
         assertThat(row.projectId).isEqualTo("p1");
         assertThat(row.creatorId).isEqualTo("u1");
+        assertThat(announced).containsExactly(view.id());
+    }
+
+    @Test
+    void create_handOverFails_stillAcceptedAndStoredForRecovery() {
+        handOverFails = true;
+
+        OrderView view = orders.create(OWNER, aes256(null));
+
+        assertThat(view.status()).isEqualTo("PENDING");
+        assertThat(db.find(OrderEntity.class, view.id()).status).isEqualTo("PENDING");
         assertThat(announced).containsExactly(view.id());
     }
 

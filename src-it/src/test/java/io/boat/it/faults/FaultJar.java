@@ -12,8 +12,9 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
 /**
- * The test-only jar that slows order processing down (or makes it fail), built from this package's compiled classes,
- * and the server options that load it: the fault lives in a test deployment, not in BOAT.
+ * The test-only jar that slows order processing down (or makes it fail), built from this package's
+ * compiled classes, and the server options that load it: the fault lives in a test deployment, not
+ * in BOAT.
  */
 public final class FaultJar {
 
