@@ -25,3 +25,7 @@ esac
 echo "create-jdbc-resource --connectionpoolid boatPool jdbc/boat"
 # No unauthenticated /metrics (JVM, threads, pool sizes; issue 10); /health stays open for load balancers.
 [ "${BOAT_METRICS:-}" = "1" ] || echo "set-metrics-configuration --enabled=false"
+# No OpenAPI document either: Payara would describe every resource to anyone without a token at
+# /openapi (BOAT's API is Barbican's, documented upstream). Both disabled endpoints answer 403 with
+# BOAT's JSON error (ContainerErrorPage), not Payara's HTML page.
+echo "set-openapi-configuration --enabled=false"

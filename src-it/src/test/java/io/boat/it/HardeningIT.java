@@ -80,6 +80,36 @@ class HardeningIT {
         assertThat(version.header("Server")).isNull();
     }
 
+    /**
+     * What the container answers itself, outside BOAT's resources, was Payara's HTML error page naming
+     * the server and its version; and the OpenAPI document described every resource without a token.
+     */
+    @Test
+    void containerAnswers_areBarbicanJson_withoutServerOrVersion_andNoOpenApiDocument() {
+        Api api = SharedServer.get().api();
+        String[][] cases = {
+            {"GET", "/metrics", "403"}, {"GET", "/metrics/base", "403"}, {"HEAD", "/metrics", "403"},
+            {"GET", "/openapi", "403"}, {"GET", "/openapi/ui/", "404"},
+            {"GET", "/WEB-INF/web.xml", "404"}, {"GET", "/META-INF/MANIFEST.MF", "404"},
+            {"GET", "/_boat/error", "404"}, {"POST", "/_boat/error", "404"},
+        };
+        for (String[] c : cases) {
+            Api.Response r = api.send(c[0], c[1], null);
+            String what = c[0] + " " + c[1] + " -> " + r;
+            int status = Integer.parseInt(c[2]);
+            assertThat(r.status()).as(what).isEqualTo(status);
+            assertThat(r.header("Content-Type")).as(what).startsWith("application/json");
+            assertThat(r.header("Cache-Control")).as(what).isEqualTo("no-store");
+            assertThat(r.headers().toString().toLowerCase()).as(what).doesNotContain("payara");
+            if (!c[0].equals("HEAD")) {
+                assertThat(r.json().getInt("code")).as(what).isEqualTo(status);
+                assertThat(r.json().getString("title")).as(what).isEqualTo(status == 403 ? "Forbidden" : "Not Found");
+                assertThat(r.text().toLowerCase()).as(what).doesNotContain("payara").doesNotContain("<html")
+                        .doesNotContain("microprofile").doesNotContain("openapi: ");
+            }
+        }
+    }
+
     @Test
     void textPayloads_loneSurrogateOrInvalidUtf8_are400_andNothingIsStored() {
         Api creator = SharedServer.tenant("creator").as("creator");

@@ -16,12 +16,18 @@ public final class Errors {
 
     /** Barbican's body plus, when not null, BOAT's stable snake-case {@code reason} (attested-release failures). */
     public static Response barbican(int status, String description, String reason) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(barbicanBody(status, description, reason)).build();
+    }
+
+    /** The JSON text of {@link #barbican(int, String, String)}, for answers written outside JAX-RS. */
+    public static String barbicanBody(int status, String description, String reason) {
         var body = CachedJsonProvider.JSON.createObjectBuilder().add("code", status).add("title", title(status))
                 .add("description", description);
         if (reason != null) {
             body.add("reason", reason);
         }
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body.build().toString()).build();
+        return body.build().toString();
     }
 
     /** Keystone (and keystonemiddleware in front of Barbican): {@code {"error": {...}}}. */
