@@ -45,7 +45,11 @@ read -r -a java_opts <<< "${BOAT_JAVA_OPTS:-}"
 launch=()
 if [ "${BOAT_CDS:-1}" != 0 ]; then
   . "$root/deploy/cds.sh"
-  mapfile -t launch < <(cds_java_args "$jar" "$home/cds" "$java" "${tuning[@]}" "${java_opts[@]}")
+  if cds_class_hooks "${java_opts[@]}"; then
+    cds_log "JFR or a Java agent requested: starting without the class-data archive"
+  else
+    mapfile -t launch < <(cds_java_args "$jar" "$home/cds" "$java" "${tuning[@]}" "${java_opts[@]}")
+  fi
 fi
 # BOAT_CDS=record: only make the archive (benchmarks time the start that follows, not the recording).
 [ "${BOAT_CDS:-1}" != record ] || exit 0

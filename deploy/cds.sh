@@ -77,6 +77,17 @@ cds_java_args() {
   cds_micro_args "$base"
 }
 
+# True when the JVM options, JAVA_TOOL_OPTIONS or JDK_JAVA_OPTIONS ask for JFR or a Java agent. Their
+# class-file hook crashed JDK 17.0.15 at start on the first class it met from the archive (SIGSEGV in
+# KlassFactory::check_shared_class_file_load_hook, bench/RESULTS.md), and a recording start with them
+# would archive classes they rewrote: such starts run from the uber jar.
+cds_class_hooks() {
+  case " $* ${JAVA_TOOL_OPTIONS:-} ${JDK_JAVA_OPTIONS:-} " in
+    *StartFlightRecording*|*+FlightRecorder*|*" -javaagent:"*) return 0 ;;
+  esac
+  return 1
+}
+
 # The JDK's feature release (17, 21, 25, ...); 0 when it cannot be told.
 cds_java_feature() {
   local v

@@ -21,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The README's start command itself, {@code deploy/boat.sh}, with its class-data archive
  * ({@code deploy/cds.sh}): the first start of a build records the archive, later starts run from it
- * with what the earlier ones stored, and {@code BOAT_CDS=0} still starts from the uber jar. The other
- * black-box tests start the jar directly ({@link BoatServer}), so only this one covers the launcher.
+ * with what the earlier ones stored, and {@code BOAT_CDS=0} (or JFR requested) still starts from the
+ * uber jar. The other black-box tests start the jar directly ({@link BoatServer}), so only this one
+ * covers the launcher.
  */
 class StartScriptIT {
 
@@ -54,6 +55,17 @@ class StartScriptIT {
         try (MicroProcess uberJar = start(port, Map.of("BOAT_CDS", "0"), Duration.ofMinutes(5))) {
             assertThat(commandLine(uberJar)).noneMatch(a -> a.startsWith("-XX:SharedArchiveFile="))
                 .contains(System.getProperty("boat.jar"));
+            Api owner = api.withToken(api.token("admin", ADMIN_PASSWORD, "admin"));
+            assertThat(owner.get(secret + "/payload", "Accept", "application/octet-stream").status()).isEqualTo(200);
+        }
+
+        // JFR's class-file hook met a class mapped from the archive and crashed JDK 17 (SIGSEGV) at
+        // start; with JFR (or a Java agent) requested, boat.sh starts from the uber jar.
+        Map<String, String> jfr = Map.of("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=filename=" + home.resolve("boat.jfr"));
+        try (MicroProcess profiled = start(port, jfr, Duration.ofMinutes(5))) {
+            assertThat(commandLine(profiled)).noneMatch(a -> a.startsWith("-XX:SharedArchiveFile="));
+            assertThat(Files.readString(log(), StandardCharsets.UTF_8))
+                .contains("JFR or a Java agent requested: starting without the class-data archive");
             Api owner = api.withToken(api.token("admin", ADMIN_PASSWORD, "admin"));
             assertThat(owner.get(secret + "/payload", "Accept", "application/octet-stream").status()).isEqualTo(200);
         }
