@@ -19,6 +19,7 @@
 #   BOAT_ATTESTATION_ADMIN_TOKEN_PUBLIC_KEY  that key given directly (PEM file)
 #   BOAT_ATTESTATION_SIGNING_KEYSTORE(_PASSWORD)  PKCS#12 key signing trust reports; generated in HOME when not given
 #   BOAT_ATTESTATION_JDBC_URL/USER/PASSWORD  jdbc:postgresql://HOST:PORT/DB for PostgreSQL
+#   BOAT_METRICS                         1 keeps Payara's unauthenticated /metrics on (off by default)
 #   BOAT_JAVA_OPTS                       extra JVM options, e.g. -Dboat.attestation.trust-lifetime-seconds=300
 #   BOAT_PAYARA_MICRO_JAR                a Payara Micro jar to use instead of fetching one
 set -euo pipefail
@@ -102,9 +103,14 @@ if grep -q https-listener.enabled=true "$home/preboot.asadmin"; then
   echo "attestation.sh: https://${BOAT_ATTESTATION_BIND_ADDRESS:-127.0.0.1}:${BOAT_ATTESTATION_HTTPS_PORT:-9444}/attestation-service/api/v1"
 fi
 echo "attestation.sh: http://${BOAT_ATTESTATION_BIND_ADDRESS:-127.0.0.1}:${BOAT_ATTESTATION_PORT:-9312}/attestation-service/api/v1 (OpenAPI at /openapi)"
+# No unauthenticated /metrics (JVM, threads, memory), as on BOAT's KMS (deploy/postboot.sh); BOAT_METRICS=1
+# keeps it. /health stays open for load balancers, the OpenAPI document stays (it documents this API).
+: > "$home/postboot.asadmin"
+[ "${BOAT_METRICS:-}" = "1" ] || echo "set-metrics-configuration --enabled=false" > "$home/postboot.asadmin"
 cd "$home"
 # A fresh runtime directory each start: Payara Micro redeploys what an old one holds, and then
 # deploys the WAR again on top of it (twice the start-up time, and an undeploy in the log).
 rm -rf "$home/payara"
 exec java ${BOAT_JAVA_OPTS:-} -jar "$micro" --nohazelcast --port "${BOAT_ATTESTATION_PORT:-9312}" \
-  --rootdir "$home/payara" --prebootcommandfile "$home/preboot.asadmin" "${libs[@]}" --deploy "$war"
+  --rootdir "$home/payara" --prebootcommandfile "$home/preboot.asadmin" \
+  --postbootcommandfile "$home/postboot.asadmin" "${libs[@]}" --deploy "$war"

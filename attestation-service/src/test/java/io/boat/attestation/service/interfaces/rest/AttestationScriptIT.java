@@ -65,6 +65,13 @@ class AttestationScriptIT {
                 awaitKeys(service, base, swtpm.dir().resolve("attestation.log"));
                 assertThat(Files.readString(swtpm.dir().resolve("attestation.log")))
                     .contains("operator token (kept in " + home.resolve("operator-token"));
+                // No JVM, thread or memory figures for anyone without a token; health stays open.
+                HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(metrics.statusCode()).isEqualTo(403);
+                assertThat(metrics.body()).doesNotContain("jvm").doesNotContain("thread");
+                assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/health")).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
 
                 String[] common = {"--tpm", swtpm.agentTpmOption(), "--service", base, "--state-dir",
                     home.resolve("agent").toString(), "--json"};
