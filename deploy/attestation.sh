@@ -105,8 +105,7 @@ fi
 echo "attestation.sh: http://${BOAT_ATTESTATION_BIND_ADDRESS:-127.0.0.1}:${BOAT_ATTESTATION_PORT:-9312}/attestation-service/api/v1 (OpenAPI at /openapi)"
 # No unauthenticated /metrics (JVM, threads, memory), as on BOAT's KMS (deploy/postboot.sh); BOAT_METRICS=1
 # keeps it. /health stays open for load balancers, the OpenAPI document stays (it documents this API).
-: > "$home/postboot.asadmin"
-[ "${BOAT_METRICS:-}" = "1" ] || echo "set-metrics-configuration --enabled=false" > "$home/postboot.asadmin"
+{ [ "${BOAT_METRICS:-}" = "1" ] || echo "set-metrics-configuration --enabled=false"; } > "$home/postboot.asadmin"
 cd "$home"
 # A fresh runtime directory each start: Payara Micro redeploys what an old one holds, and then
 # deploys the WAR again on top of it (twice the start-up time, and an undeploy in the log).

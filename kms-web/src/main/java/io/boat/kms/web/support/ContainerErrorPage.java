@@ -52,8 +52,8 @@ public class ContainerErrorPage extends HttpServlet {
 
     static String description(int status) {
         return switch (status) {
-            case 404 -> "The resource could not be found.";
-            case 405 -> "The method is not allowed for this resource.";
+            case 404 -> Errors.NOT_FOUND;
+            case 405 -> Errors.NOT_ALLOWED;
             case 403 -> "Access to this resource is not allowed.";
             default -> status >= 500 ? "The server could not complete the request." : Errors.title(status) + ".";
         };

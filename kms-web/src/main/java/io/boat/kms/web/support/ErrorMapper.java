@@ -91,10 +91,10 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
 
     private static String describe(WebApplicationException w) {
         if (w instanceof NotFoundException) {
-            return "The resource could not be found.";
+            return Errors.NOT_FOUND;
         }
         if (w instanceof NotAllowedException) {
-            return "The method is not allowed for this resource.";
+            return Errors.NOT_ALLOWED;
         }
         if (w instanceof NotSupportedException) {
             return "Unsupported Content-Type.";

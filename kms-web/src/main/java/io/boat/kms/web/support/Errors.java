@@ -6,6 +6,12 @@ import jakarta.ws.rs.core.Response;
 /** Error bodies as Barbican and Keystone write them. */
 public final class Errors {
 
+    /** The description of a 404, whether JAX-RS or the container answers it. */
+    public static final String NOT_FOUND = "The resource could not be found.";
+
+    /** The description of a 405, whether JAX-RS or the container answers it. */
+    public static final String NOT_ALLOWED = "The method is not allowed for this resource.";
+
     private Errors() {
     }
 
