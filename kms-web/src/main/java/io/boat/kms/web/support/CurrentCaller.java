@@ -45,7 +45,11 @@ public class CurrentCaller {
      * token into one shared project).
      */
     public Caller caller() {
-        TokenClaims c = claims();
+        return callerOf(claims());
+    }
+
+    /** {@link #caller()} for verified claims held elsewhere than this thread's value. */
+    public static Caller callerOf(TokenClaims c) {
         if (!c.scoped() || c.projectId().isBlank()) {
             throw KmsException.unauthorized();
         }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -35,6 +36,15 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable thrown) {
+        return respond(thrown, uri == null ? "" : uri.getPath(), this::authUri);
+    }
+
+    /**
+     * The answer to {@code thrown} on a request for {@code path} (relative to the application, as
+     * {@link UriInfo#getPath()} gives it); {@code authUri} is asked for only when a 401 names the
+     * identity endpoint. For answers written outside JAX-RS too, so both say the same.
+     */
+    public static Response respond(Throwable thrown, String path, Supplier<String> authUri) {
         Throwable t = unwrap(thrown);
         if (t instanceof ReleaseException e) {
             int status = ErrorStatuses.of(e);
@@ -53,25 +63,24 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
                 // A release refusal is BOAT's answer about the host, not keystonemiddleware's about the token.
                 return Errors.barbican(status, e.clientMessage(), reason.get());
             }
-            return respond(status, e.clientMessage());
+            return respond(path, authUri, status, e.clientMessage());
         }
         if (t instanceof WebApplicationException w) {
-            return respond(w.getResponse().getStatus(), describe(w));
+            return respond(path, authUri, w.getResponse().getStatus(), describe(w));
         }
         if (WriteConflicts.isConflict(thrown)) {
-            return respond(409, "Conflict: a concurrent request changed this resource first; retry.");
+            return respond(path, authUri, 409, "Conflict: a concurrent request changed this resource first; retry.");
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, t);
-        return respond(500, "Unexpected error, incident " + incident + ".");
+        return respond(path, authUri, 500, "Unexpected error, incident " + incident + ".");
     }
 
-    private Response respond(int status, String message) {
-        String path = uri == null ? "" : uri.getPath();
+    private static Response respond(String path, Supplier<String> authUri, int status, String message) {
         boolean identity = path.startsWith("v3") || path.startsWith("/v3") || path.contains("v2.0");
         if (identity || status == 401) {
             // keystonemiddleware answers 401 in front of Barbican; Keystone answers every error so.
-            return Errors.keystone(status, message, authUri());
+            return Errors.keystone(status, message, authUri.get());
         }
         return Errors.barbican(status, message);
     }

@@ -47,7 +47,8 @@ public class PublicUrlFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         URI oldBase = request.getUriInfo().getBaseUri();
-        URI base = bases.computeIfAbsent(publicUrl.filter(s -> !s.isBlank()).orElseGet(() -> listener(request)),
+        URI base = bases.computeIfAbsent(publicUrl.filter(s -> !s.isBlank())
+                        .orElseGet(() -> listener((HttpServletRequest) request.getProperty(SERVLET_REQUEST))),
                 text -> URI.create(withSlash(text)));
         // Most clients address the listener as it is configured: then there is nothing to rewrite.
         if (!base.equals(oldBase)) {
@@ -56,8 +57,16 @@ public class PublicUrlFilter implements ContainerRequestFilter {
         }
     }
 
-    private String listener(ContainerRequestContext request) {
-        HttpServletRequest servlet = (HttpServletRequest) request.getProperty(SERVLET_REQUEST);
+    /**
+     * The base that links on a request to {@code servlet} start with, ending in a slash: the
+     * configured public URL (blank: none), else the listener's own address; for answers written
+     * outside JAX-RS, which this filter does not see.
+     */
+    public static String base(Optional<String> configured, HttpServletRequest servlet) {
+        return withSlash(configured.filter(s -> !s.isBlank()).orElseGet(() -> listener(servlet)));
+    }
+
+    private static String listener(HttpServletRequest servlet) {
         String host = servlet.getLocalAddr();
         if (host.indexOf(':') >= 0) {
             host = "[" + host + "]";

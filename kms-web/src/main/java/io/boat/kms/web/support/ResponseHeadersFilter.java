@@ -5,6 +5,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -25,17 +26,24 @@ public class ResponseHeadersFilter implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        String path = request.getUriInfo().getPath();
         var headers = response.getHeaders();
+        add(request.getUriInfo().getPath(), headers::putSingle);
+    }
+
+    /**
+     * Sets the headers for a response to {@code path} (relative to the application), through
+     * {@code header}: also for answers written outside JAX-RS, so every answer carries the same.
+     */
+    public static void add(String path, BiConsumer<String, String> header) {
         if (path.startsWith("v3") || path.startsWith("/v3") || path.contains("v2.0")) {
-            headers.putSingle("Vary", "X-Auth-Token");
+            header.accept("Vary", "X-Auth-Token");
         } else {
-            headers.putSingle("openstack-api-version", "key-manager 1.0");
-            headers.putSingle("vary", "openstack-api-version");
+            header.accept("openstack-api-version", "key-manager 1.0");
+            header.accept("vary", "openstack-api-version");
         }
-        headers.putSingle("x-openstack-request-id", "req-" + requestId());
+        header.accept("x-openstack-request-id", "req-" + requestId());
         // Payloads, tokens and metadata must not be kept by caches or re-typed by browsers.
-        headers.putSingle("Cache-Control", "no-store");
-        headers.putSingle("X-Content-Type-Options", "nosniff");
+        header.accept("Cache-Control", "no-store");
+        header.accept("X-Content-Type-Options", "nosniff");
     }
 }

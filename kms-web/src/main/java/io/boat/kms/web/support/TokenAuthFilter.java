@@ -26,7 +26,7 @@ import jakarta.ws.rs.ext.Provider;
 @Priority(Priorities.AUTHENTICATION)
 public class TokenAuthFilter implements ContainerRequestFilter {
 
-    static final String X_AUTH_TOKEN = "X-Auth-Token";
+    public static final String X_AUTH_TOKEN = "X-Auth-Token";
     /**
      * Request attribute under which {@link SlowBodyGuard} leaves the claims it already verified, so
      * a request with a body pays for one signature check, not two. Attributes are server-side only.
@@ -52,7 +52,7 @@ public class TokenAuthFilter implements ContainerRequestFilter {
     }
 
     /** The token from {@code X-Auth-Token}, else from {@code Authorization: Bearer}; null when neither. */
-    static String token(String xAuthToken, String authorization) {
+    public static String token(String xAuthToken, String authorization) {
         String token = xAuthToken;
         if (token == null && authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             token = authorization.substring(BEARER.length());
