@@ -44,12 +44,12 @@ public final class LaunchCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try {
+            boolean kvm = kvm();
             if (!BootBundle.isBundle(image)) {
-                return run(new QemuCommand(qemu, QemuCommand.kvmUsable(), memoryMb, null, null, null, image), out);
+                return run(new QemuCommand(qemu, kvm, memoryMb, null, null, null, image), out);
             }
             try (BootBundle bundle = BootBundle.extract(image)) {
-                return run(new QemuCommand(qemu, QemuCommand.kvmUsable(), memoryMb, bundle.kernel(), bundle.initrd(),
-                    append, null), out);
+                return run(new QemuCommand(qemu, kvm, memoryMb, bundle.kernel(), bundle.initrd(), append, null), out);
             }
         } catch (IOException | IllegalArgumentException e) {
             out.flush();
@@ -60,6 +60,20 @@ public final class LaunchCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             return 1;
         }
+    }
+
+    /** KVM when QEMU can use it; a present but unusable {@code /dev/kvm} is said, since TCG is far slower. */
+    private boolean kvm() {
+        if (!QemuCommand.kvmDevice()) {
+            return false;
+        }
+        if (QemuCommand.kvmUsable(qemu)) {
+            return true;
+        }
+        spec.commandLine().getErr().println("warning: /dev/kvm is present but QEMU cannot start a vCPU with it; "
+            + "running the VM without KVM (TCG, much slower)");
+        spec.commandLine().getErr().flush();
+        return false;
     }
 
     private int run(QemuCommand command, PrintWriter out) throws IOException, InterruptedException {

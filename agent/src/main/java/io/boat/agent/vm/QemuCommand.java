@@ -1,12 +1,17 @@
 package io.boat.agent.vm;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The QEMU (x86-64) command line for one VM: KVM when usable, else TCG; no display, no default
+ * The QEMU (x86-64) command line for one VM: KVM when usable ({@link #kvmUsable}), else TCG; no display, no default
  * devices, the first serial port on stdio, and {@code -no-reboot} so a guest reboot or panic ends
  * QEMU instead of looping.
  *
@@ -17,6 +22,7 @@ import java.util.List;
 public record QemuCommand(String qemu, boolean kvm, int memoryMb, Path kernel, Path initrd, String append, Path disk) {
     public static final String DEFAULT_QEMU = "qemu-system-x86_64";
     public static final String DEFAULT_APPEND = "console=ttyS0 panic=-1";
+    private static final List<String> KVM = List.of("-enable-kvm", "-cpu", "host");
 
     public QemuCommand {
         if (memoryMb < 16 || memoryMb > 1 << 20) {
@@ -27,16 +33,52 @@ public record QemuCommand(String qemu, boolean kvm, int memoryMb, Path kernel, P
         }
     }
 
-    /** KVM is usable when this user may open {@code /dev/kvm} read-write. */
-    public static boolean kvmUsable() {
+    /** Whether this user may open {@code /dev/kvm} read-write. */
+    public static boolean kvmDevice() {
         Path kvm = Path.of("/dev/kvm");
         return Files.isReadable(kvm) && Files.isWritable(kvm);
+    }
+
+    /**
+     * Whether {@code qemu} can set up a vCPU with KVM and the CPU model {@link #argv()} asks for. An
+     * accessible {@code /dev/kvm} is not enough: under nested virtualization the host's KVM may refuse
+     * an MSR that {@code -cpu host} sets, and QEMU then aborts before the guest runs ("failed to set
+     * MSR 0x10a"). The probe starts QEMU paused, without a guest, and asks it over QMP to quit: QEMU
+     * sets up the vCPU first, so a refusal ends it with an error instead. It takes tens of milliseconds.
+     */
+    public static boolean kvmUsable(String qemu) {
+        return kvmDevice() && kvmProbe(qemu, Duration.ofSeconds(10));
+    }
+
+    static boolean kvmProbe(String qemu, Duration timeout) {
+        List<String> argv = new ArrayList<>(List.of(qemu, "-machine", "q35", "-m", "16", "-nodefaults",
+            "-display", "none", "-S", "-qmp", "stdio"));
+        argv.addAll(KVM);
+        try {
+            Process p = new ProcessBuilder(argv).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            try (OutputStream in = p.getOutputStream()) {
+                in.write("{\"execute\":\"qmp_capabilities\"}\n{\"execute\":\"quit\"}\n".getBytes(StandardCharsets.US_ASCII));
+            } catch (IOException e) {
+                // QEMU already ended (it aborted, or is not there): its exit status says which.
+            }
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly();
+                return false;
+            }
+            return p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     public List<String> argv() {
         List<String> a = new ArrayList<>(List.of(qemu, "-machine", "q35", "-m", Integer.toString(memoryMb),
             "-nodefaults", "-display", "none", "-serial", "stdio", "-no-reboot"));
-        a.addAll(kvm ? List.of("-enable-kvm", "-cpu", "host") : List.of("-accel", "tcg"));
+        a.addAll(kvm ? KVM : List.of("-accel", "tcg"));
         if (kernel != null) {
             a.addAll(List.of("-kernel", kernel.toString(), "-initrd", initrd.toString(), "-append", append));
         } else {

@@ -3,10 +3,44 @@ package io.boat.agent.vm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class QemuCommandTest {
+    @TempDir
+    Path dir;
+
+    /** A stand-in for QEMU: records its arguments and stdin, then runs {@code body}. */
+    private String fakeQemu(String body) throws Exception {
+        Path script = dir.resolve("qemu");
+        Files.writeString(script, "#!/bin/sh\necho \"$@\" > " + dir.resolve("argv") + "\n" + body + "\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+        return script.toString();
+    }
+
+    @Test
+    void kvmProbe_qemuQuitsWhenAsked_isUsable_andAskedForTheVmsCpuModelPaused() throws Exception {
+        String qemu = fakeQemu("cat > " + dir.resolve("stdin") + "; exit 0");
+        assertThat(QemuCommand.kvmProbe(qemu, Duration.ofSeconds(10))).isTrue();
+        assertThat(Files.readString(dir.resolve("argv"))).contains("-enable-kvm -cpu host").contains("-S -qmp stdio");
+        assertThat(Files.readString(dir.resolve("stdin"))).contains("qmp_capabilities").contains("\"quit\"");
+    }
+
+    @Test
+    void kvmProbe_qemuAbortsSettingUpTheVcpu_isNotUsable() throws Exception {
+        String qemu = fakeQemu("echo 'qemu-system-x86_64: error: failed to set MSR 0x10a to 0x69' >&2; kill -ABRT $$");
+        assertThat(QemuCommand.kvmProbe(qemu, Duration.ofSeconds(10))).isFalse();
+    }
+
+    @Test
+    void kvmProbe_qemuHangsOrIsMissing_isNotUsable() throws Exception {
+        assertThat(QemuCommand.kvmProbe(fakeQemu("sleep 30"), Duration.ofMillis(300))).isFalse();
+        assertThat(QemuCommand.kvmProbe(dir.resolve("no-such-qemu").toString(), Duration.ofSeconds(5))).isFalse();
+    }
     @Test
     void argv_bootBundleWithoutKvm_usesTcgKernelInitrdAndSerialOnStdio() {
         var c = new QemuCommand("qemu-system-x86_64", false, 256, Path.of("/t/vmlinuz"), Path.of("/t/initrd.img"),

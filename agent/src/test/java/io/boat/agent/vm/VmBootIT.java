@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The hand-off to the hypervisor with real parts: deploy/vm/build-test-image.sh builds a boot bundle
  * from Debian's kernel and busybox-static, the image format encrypts and decrypts it, and
- * {@code launch} boots it in QEMU (TCG here: no /dev/kvm) until the guest prints its marker and
+ * {@code launch} boots it in QEMU (KVM where QEMU can use it, else TCG) until the guest prints its marker and
  * powers off. The timeout only bounds a hung guest; it is not a performance assertion.
  */
 class VmBootIT {
