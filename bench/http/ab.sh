@@ -11,7 +11,8 @@
 # Environment: A_ROOT / B_ROOT, the checkouts whose deploy/boat.sh (and deploy scripts) start A and B
 # (this checkout); A_JAR / B_JAR, their uber jars (this checkout's deploy/target/boat-micro.jar);
 # A_ENV / B_ENV, extra NAME=value words for one side's deploy/boat.sh (e.g. BOAT_HEAP_MB=128);
-# BARE=1 adds the tuned bare endpoint (GET /); MIXED=1 first sends each BOAT the 10,000 mixed requests of
+# BARE=1 adds the tuned bare endpoint (GET /), and BARE_SERVLET=1 with it the same server's plain servlet
+# (GET /servlet, the container without JAX-RS); MIXED=1 first sends each BOAT the 10,000 mixed requests of
 # compare.sh and prints its RSS after them; WARMUP_SECONDS (120) of load per server first (with 60 the first two rounds still met C2 compiling);
 # JAVA (java on PATH).
 set -euo pipefail
@@ -74,6 +75,11 @@ if [ "${BARE:-0}" = 1 ]; then
   wait_for "http://127.0.0.1:$port/" 200 "${pids[bare]}" "$work/bare.log"
   urls[bare]="http://127.0.0.1:$port/"; luas[bare]=status.lua; status[bare]=200
   names+=(bare)
+  if [ "${BARE_SERVLET:-0}" = 1 ]; then
+    # The same server's plain servlet: the container's floor, without JAX-RS.
+    pids[servlet]=${pids[bare]}; urls[servlet]="http://127.0.0.1:$port/servlet"; luas[servlet]=status.lua; status[servlet]=200
+    names+=(servlet)
+  fi
 fi
 for n in "${names[@]}"; do turn "$n" "${WARMUP_SECONDS:-120}" > /dev/null; done
 
