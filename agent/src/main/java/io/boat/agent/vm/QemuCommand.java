@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The QEMU (x86-64) command line for one VM: KVM when usable ({@link #kvmUsable}), else TCG; no display, no default
- * devices, the first serial port on stdio, and {@code -no-reboot} so a guest reboot or panic ends
- * QEMU instead of looping.
+ * The QEMU (x86-64) command line for one VM: KVM when usable ({@link #kvmUsable}), else TCG; no
+ * display, no default devices, the first serial port on stdio, and {@code -no-reboot} so a guest
+ * reboot or panic ends QEMU instead of looping.
  *
  * @param kernel boot bundle kernel, or null for a disk image
  * @param initrd boot bundle initramfs, or null
@@ -40,14 +40,14 @@ public record QemuCommand(String qemu, boolean kvm, int memoryMb, Path kernel, P
     }
 
     /**
-     * Whether {@code qemu} can set up a vCPU with KVM and the CPU model {@link #argv()} asks for. An
-     * accessible {@code /dev/kvm} is not enough: under nested virtualization the host's KVM may refuse
+     * Whether {@code qemu} can set up a vCPU with KVM and the CPU model {@link #argv()} asks for, once
+     * {@link #kvmDevice()} has said {@code /dev/kvm} is accessible. That alone is not enough: under nested virtualization the host's KVM may refuse
      * an MSR that {@code -cpu host} sets, and QEMU then aborts before the guest runs ("failed to set
      * MSR 0x10a"). The probe starts QEMU paused, without a guest, and asks it over QMP to quit: QEMU
      * sets up the vCPU first, so a refusal ends it with an error instead. It takes tens of milliseconds.
      */
     public static boolean kvmUsable(String qemu) {
-        return kvmDevice() && kvmProbe(qemu, Duration.ofSeconds(10));
+        return kvmProbe(qemu, Duration.ofSeconds(10));
     }
 
     static boolean kvmProbe(String qemu, Duration timeout) {

@@ -47,9 +47,8 @@ public class PublicUrlFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         URI oldBase = request.getUriInfo().getBaseUri();
-        URI base = bases.computeIfAbsent(publicUrl.filter(s -> !s.isBlank())
-                        .orElseGet(() -> listener((HttpServletRequest) request.getProperty(SERVLET_REQUEST))),
-                text -> URI.create(withSlash(text)));
+        URI base = bases.computeIfAbsent(base(publicUrl, (HttpServletRequest) request.getProperty(SERVLET_REQUEST)),
+                URI::create);
         // Most clients address the listener as it is configured: then there is nothing to rewrite.
         if (!base.equals(oldBase)) {
             URI relative = oldBase.relativize(request.getUriInfo().getRequestUri());
@@ -59,8 +58,8 @@ public class PublicUrlFilter implements ContainerRequestFilter {
 
     /**
      * The base that links on a request to {@code servlet} start with, ending in a slash: the
-     * configured public URL (blank: none), else the listener's own address; for answers written
-     * outside JAX-RS, which this filter does not see.
+     * configured public URL (blank: none), else the listener's own address; also for answers
+     * written outside JAX-RS, which this filter does not see.
      */
     public static String base(Optional<String> configured, HttpServletRequest servlet) {
         return withSlash(configured.filter(s -> !s.isBlank()).orElseGet(() -> listener(servlet)));
