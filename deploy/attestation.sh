@@ -98,6 +98,12 @@ esac
 # The listeners' settings before the boot: set after it, a running listener is restarted (deploy/preboot.sh).
 echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=${BOAT_ATTESTATION_BIND_ADDRESS:-127.0.0.1}" \
   > "$home/preboot.asadmin"
+# Disclose nothing about the server, as on the KMS (deploy/preboot.sh): no Server / X-Powered-By headers.
+# (Errors the container answers itself get the service's JSON error page, attestation-service's web.xml.)
+for protocol in http-listener https-listener; do
+  echo "set configs.config.server-config.network-config.protocols.protocol.$protocol.http.xpowered-by=false"
+  echo "set configs.config.server-config.network-config.protocols.protocol.$protocol.http.server-header=false"
+done >> "$home/preboot.asadmin"
 tls_https_preboot BOAT_ATTESTATION "$home" 9444 >> "$home/preboot.asadmin"
 if grep -q https-listener.enabled=true "$home/preboot.asadmin"; then
   echo "attestation.sh: https://${BOAT_ATTESTATION_BIND_ADDRESS:-127.0.0.1}:${BOAT_ATTESTATION_HTTPS_PORT:-9444}/attestation-service/api/v1"

@@ -69,7 +69,10 @@ class AttestationScriptIT {
                 HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + port + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(metrics.statusCode()).isEqualTo(403);
-                assertThat(metrics.body()).doesNotContain("jvm").doesNotContain("thread");
+                // ... and the service's JSON error, not the container's page naming the server and its version.
+                assertThat(metrics.headers().firstValue("Server")).isEmpty();
+                assertThat(metrics.body())
+                    .isEqualTo("{\"code\":\"http_403\",\"description\":\"Forbidden\",\"title\":\"Forbidden\"}");
                 assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                     + "/health")).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
 

@@ -235,6 +235,30 @@ class AttestationServicePayaraIT {
     }
 
     @Test
+    void pathsOutsideTheApi_answerTheJsonErrorWithoutNamingTheServer() throws Exception {
+        String root = payara.baseUrl().replace("/attestation-service/api/", "");
+        for (String path : List.of("/", "/nothing", "/api/v1/keys", "/WEB-INF/web.xml", "/META-INF/MANIFEST.MF",
+                "/attestation-service/", "/attestation-service/WEB-INF/web.xml", "/_boat/error")) {
+            for (String method : List.of("GET", "HEAD", "POST")) {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(root + path))
+                    .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).as("%s %s", method, path).isEqualTo(404);
+                assertThat(r.headers().firstValue("Content-Type")).as("%s %s", method, path).hasValue("application/json");
+                if (!method.equals("HEAD")) {
+                    assertThat(r.body()).as("%s %s", method, path)
+                        .isEqualTo("{\"code\":\"http_404\",\"description\":\"Not Found\",\"title\":\"Not Found\"}");
+                }
+            }
+        }
+        // A method that a container endpoint does not take: the same JSON shape, the status kept.
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(root + "/health"))
+            .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(405);
+        assertThat(json(r).getString("code")).isEqualTo("http_405");
+        assertThat(r.body()).doesNotContainIgnoringCase("payara").doesNotContain("<html");
+    }
+
+    @Test
     void enrollments_garbageTpmStructure_400SayingWhatIsExpected() throws Exception {
         HttpResponse<String> r = send("POST", "v1/enrollments",
             "{\"ekPublic\":\"AAEACw==\",\"ekCertificate\":\"MIIB\",\"akPublic\":\"AAEACw==\"}");
@@ -460,7 +484,7 @@ class AttestationServicePayaraIT {
                 if (verb == null) {
                     continue;
                 }
-                String path = "/api" + resource.getAnnotation(jakarta.ws.rs.Path.class).value()
+                String path = "/attestation-service/api" + resource.getAnnotation(jakarta.ws.rs.Path.class).value()
                     + (m.isAnnotationPresent(jakarta.ws.rs.Path.class) ? m.getAnnotation(jakarta.ws.rs.Path.class).value() : "");
                 assertThat(paths.containsKey(path)).as("path %s in %s", path, paths.keySet()).isTrue();
                 JsonObject op = paths.getJsonObject(path).getJsonObject(verb);
