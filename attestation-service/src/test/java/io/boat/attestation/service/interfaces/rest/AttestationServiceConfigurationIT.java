@@ -26,7 +26,9 @@ class AttestationServiceConfigurationIT {
                 + "cannot read EK CA certificates from " + missing);
             HttpResponse<String> keys = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(payara.baseUrl() + "v1/keys")).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(keys.statusCode()).as("the application must not be serving").isEqualTo(404);
+            // The failed module is served at /, so Payara answers for it with an error (500), not a 404.
+            assertThat(keys.statusCode()).as("the application must not be serving").isIn(404, 500);
+            assertThat(keys.body()).as("the application must not be serving").doesNotContain("\"keys\"");
         }
     }
 }
