@@ -27,7 +27,7 @@ mkdir -p "$home"
 tls_attestation_client "$home"
 "$root/deploy/preboot.sh" "$home" > "$home/preboot.asadmin"
 "$root/deploy/postboot.sh" "$home" > "$home/postboot.asadmin"
-"$root/deploy/postdeploy.sh" > "$home/postdeploy.asadmin"
+"$root/deploy/postdeploy.sh" "$jar" "$home" > "$home/postdeploy.asadmin"
 store=()
 [ -n "${BOAT_KMIP_HOST:-}" ] && store=(-Dboat.secret-store=kmip)
 # --- container tuning (issue 11): pre-boot commands and JVM options from deploy/tuning.sh ---

@@ -95,7 +95,8 @@ cds_java_feature() {
   echo "${v:-0}"
 }
 
-# The uber jar's own options (deploy/pom.xml) and its applications, resource adapter first.
+# The uber jar's own options (deploy/pom.xml) and its applications (the KMS's WAR; the KMIP resource
+# adapter is not one of them: deploy/postdeploy.sh deploys it when a KMIP server is configured).
 cds_micro_args() {
   local f
   printf '%s\n' --nohazelcast --disablephonehome

@@ -118,7 +118,8 @@ public final class BoatServer implements AutoCloseable {
             Files.writeString(preboot, Files.readString(script("tuning.sh", "tuning.asadmin", "asadmin")),
                     StandardOpenOption.APPEND);
             Path postboot = script("postboot.sh", "postboot.asadmin", home.toString());
-            Path postdeploy = script("postdeploy.sh", "postdeploy.asadmin");
+            Path postdeploy = script("postdeploy.sh", "postdeploy.asadmin", System.getProperty("boat.jar"),
+                    home.toString());
             List<String> cmd = new ArrayList<>(List.of("java"));
             cmd.addAll(List.of(Files.readString(script("tuning.sh", "tuning.jvm", "jvm")).trim().split("\\s+")));
             cmd.add("-Dboat.data-dir=" + home);
