@@ -67,11 +67,18 @@ public final class LaunchCommand implements Callable<Integer> {
         if (!QemuCommand.kvmDevice()) {
             return false;
         }
+        if (!QemuCommand.hardwareVirtualization()) {
+            return withoutKvm("the CPU reports no hardware virtualization (vmx/svm)");
+        }
         if (QemuCommand.kvmUsable(qemu)) {
             return true;
         }
-        spec.commandLine().getErr().println("warning: /dev/kvm is present but QEMU cannot start a vCPU with it; "
-            + "running the VM without KVM (TCG, much slower)");
+        return withoutKvm("QEMU cannot start a vCPU with it");
+    }
+
+    private boolean withoutKvm(String why) {
+        spec.commandLine().getErr().println("warning: /dev/kvm is present but " + why
+            + "; running the VM without KVM (TCG, much slower)");
         spec.commandLine().getErr().flush();
         return false;
     }

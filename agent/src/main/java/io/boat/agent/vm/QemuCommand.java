@@ -2,6 +2,7 @@ package io.boat.agent.vm;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +38,27 @@ public record QemuCommand(String qemu, boolean kvm, int memoryMb, Path kernel, P
     public static boolean kvmDevice() {
         Path kvm = Path.of("/dev/kvm");
         return Files.isReadable(kvm) && Files.isWritable(kvm);
+    }
+
+    /**
+     * Whether the CPU reports hardware virtualization (Intel VT-x {@code vmx}, AMD-V {@code svm}),
+     * which KVM needs to run a guest. A {@code /dev/kvm} without it was seen in a sandboxed VM: QEMU
+     * set up the vCPU and ran the firmware, then the Linux guest hung silently entering protected
+     * mode until the launch's timeout, where TCG boots the same bundle in seconds.
+     */
+    public static boolean hardwareVirtualization() {
+        try {
+            return hardwareVirtualization(Files.readString(Path.of("/proc/cpuinfo"), StandardCharsets.US_ASCII));
+        } catch (IOException | UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    static boolean hardwareVirtualization(String cpuinfo) {
+        return cpuinfo.lines()
+            .filter(line -> line.startsWith("flags"))
+            .map(line -> " " + line.substring(line.indexOf(':') + 1) + " ")
+            .anyMatch(flags -> flags.contains(" vmx ") || flags.contains(" svm "));
     }
 
     /**

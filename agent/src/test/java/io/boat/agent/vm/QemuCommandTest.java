@@ -37,6 +37,22 @@ class QemuCommandTest {
     }
 
     @Test
+    void hardwareVirtualization_needsVmxOrSvmAmongTheFlags() {
+        String intel = "processor\t: 0\nvendor_id\t: GenuineIntel\nflags\t\t: fpu vme de pse tsc msr vmx sse4_2 x2apic\n\n"
+            + "processor\t: 1\nflags\t\t: fpu vme de pse tsc msr vmx sse4_2 x2apic\n";
+        String amd = "processor\t: 0\nflags\t\t: fpu vme de svm lm\n";
+        String sandboxed = "processor\t: 0\nflags\t\t: fpu vme de pse tsc msr pae hypervisor lm\n"
+            + "vmx flags\t: vnmi preemption_timer\n";
+        String lookalike = "processor\t: 0\nflags\t\t: fpu vmxe svm_lock lm\n";
+
+        assertThat(QemuCommand.hardwareVirtualization(intel)).isTrue();
+        assertThat(QemuCommand.hardwareVirtualization(amd)).isTrue();
+        assertThat(QemuCommand.hardwareVirtualization(sandboxed)).isFalse();
+        assertThat(QemuCommand.hardwareVirtualization(lookalike)).isFalse();
+        assertThat(QemuCommand.hardwareVirtualization("")).isFalse();
+    }
+
+    @Test
     void kvmProbe_qemuHangsOrIsMissing_isNotUsable() throws Exception {
         assertThat(QemuCommand.kvmProbe(fakeQemu("sleep 30"), Duration.ofMillis(300))).isFalse();
         assertThat(QemuCommand.kvmProbe(dir.resolve("no-such-qemu").toString(), Duration.ofSeconds(5))).isFalse();
