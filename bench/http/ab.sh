@@ -12,7 +12,7 @@
 # (this checkout); A_JAR / B_JAR, their uber jars (this checkout's deploy/target/boat-micro.jar);
 # A_ENV / B_ENV, extra NAME=value words for one side's deploy/boat.sh (e.g. BOAT_HEAP_MB=128);
 # BARE=1 adds the tuned bare endpoint (GET /), and BARE_SERVLET=1 with it the same server's plain servlet
-# (GET /servlet, the container without JAX-RS); MIXED=1 first sends each BOAT the 10,000 mixed requests of
+# (GET /servlet, the container without JAX-RS); BARE_UNTUNED=1 the bare endpoint on an untuned container and JVM; MIXED=1 first sends each BOAT the 10,000 mixed requests of
 # compare.sh and prints its RSS after them; WARMUP_SECONDS (120) of load per server first (with 60 the first two rounds still met C2 compiling);
 # JAVA (java on PATH).
 set -euo pipefail
@@ -80,6 +80,15 @@ if [ "${BARE:-0}" = 1 ]; then
     pids[servlet]=${pids[bare]}; urls[servlet]="http://127.0.0.1:$port/servlet"; luas[servlet]=status.lua; status[servlet]=200
     names+=(servlet)
   fi
+fi
+if [ "${BARE_UNTUNED:-0}" = 1 ]; then
+  # The same WAR on the stock container and JVM settings: issue 11's second goal compares BOAT with it.
+  port="$("$root/deploy/free-port.sh")"
+  start_bare untuned "$port" "$work" > "$work/untuned.log" 2>&1 &
+  pids[untuned]=$!
+  wait_for "http://127.0.0.1:$port/" 200 "${pids[untuned]}" "$work/untuned.log"
+  urls[untuned]="http://127.0.0.1:$port/"; luas[untuned]=status.lua; status[untuned]=200
+  names+=(untuned)
 fi
 for n in "${names[@]}"; do turn "$n" "${WARMUP_SECONDS:-120}" > /dev/null; done
 
