@@ -54,8 +54,7 @@ public class ContainerErrorPage extends HttpServlet {
 
     static String body(int status) {
         if (status >= 500) {
-            // As ExceptionMappers.Unexpected: the cause is the log's business, not the client's.
-            return json("internal_error", "Internal error", "the attestation service failed; see its log");
+            return json(ErrorBody.INTERNAL.code(), ErrorBody.INTERNAL.title(), ErrorBody.INTERNAL.description());
         }
         Response.StatusType known = Response.Status.fromStatusCode(status);
         String title = known != null ? known.getReasonPhrase() : "Client error";

@@ -75,7 +75,7 @@ final class ExceptionMappers {
                 }
             }
             LOG.log(Level.SEVERE, "unexpected failure", e);
-            return ErrorBody.response(500, "internal_error", "Internal error", "the attestation service failed; see its log");
+            return ErrorBody.internal();
         }
     }
 }
