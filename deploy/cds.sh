@@ -23,6 +23,9 @@
 # DIR holds one launcher per build (a key of the jar's size, time and inode, the JVM and options);
 # a recording that failed is not retried for that key (its log stays in DIR).
 
+# shellcheck source=deploy/jar-extract.sh
+. "$(dirname "${BASH_SOURCE[0]}")/jar-extract.sh"
+
 cds_log() { echo "boat.sh: $*" >&2; }
 
 cds_java_args() {
@@ -47,8 +50,7 @@ cds_java_args() {
        case "$f" in runtime|launch-micro.jar) ;; *) cp -a "$f" ../pristine/ ;; esac
      done)
     mkdir -p "$base/deploy"
-    if ! (cd "$base/deploy" && "$(dirname "$(readlink -f "$(command -v "$java")")")/jar" xf "$jar" MICRO-INF/deploy) 2>/dev/null \
-        && ! unzip -q -o "$jar" 'MICRO-INF/deploy/*' -d "$base/deploy" 2>/dev/null; then
+    if ! jar_extract "$java" "$jar" "$base/deploy" MICRO-INF/deploy; then
       cds_log "neither the JDK's jar tool nor unzip found; starting from the uber jar"; touch "$base/failed"; return 0
     fi
     # The recording start: a throwaway home, database and port, no TLS, KMIP or caller environment.

@@ -68,28 +68,24 @@ echo "B: $(git -C "${B_ROOT:-$root}" rev-parse --short HEAD)$(git -C "${B_ROOT:-
 names=(A B)
 boat_side A "${A_ROOT:-$root}" "${A_JAR:-$root/deploy/target/boat-micro.jar}" "${A_ENV:-}"
 boat_side B "${B_ROOT:-$root}" "${B_JAR:-$root/deploy/target/boat-micro.jar}" "${B_ENV:-}"
-if [ "${BARE:-0}" = 1 ]; then
+bare_side() { # NAME tuned|untuned: the bare WAR's server, GET / in the turns; its port in $port
   port="$("$root/deploy/free-port.sh")"
-  start_bare tuned "$port" "$work" > "$work/bare.log" 2>&1 &
-  pids[bare]=$!
-  wait_for "http://127.0.0.1:$port/" 200 "${pids[bare]}" "$work/bare.log"
-  urls[bare]="http://127.0.0.1:$port/"; luas[bare]=status.lua; status[bare]=200
-  names+=(bare)
+  start_bare "$2" "$port" "$work" > "$work/$1.log" 2>&1 &
+  pids[$1]=$!
+  wait_for "http://127.0.0.1:$port/" 200 "${pids[$1]}" "$work/$1.log"
+  urls[$1]="http://127.0.0.1:$port/"; luas[$1]=status.lua; status[$1]=200
+  names+=("$1")
+}
+if [ "${BARE:-0}" = 1 ]; then
+  bare_side bare tuned
   if [ "${BARE_SERVLET:-0}" = 1 ]; then
     # The same server's plain servlet: the container's floor, without JAX-RS.
     pids[servlet]=${pids[bare]}; urls[servlet]="http://127.0.0.1:$port/servlet"; luas[servlet]=status.lua; status[servlet]=200
     names+=(servlet)
   fi
 fi
-if [ "${BARE_UNTUNED:-0}" = 1 ]; then
-  # The same WAR on the stock container and JVM settings: issue 11's second goal compares BOAT with it.
-  port="$("$root/deploy/free-port.sh")"
-  start_bare untuned "$port" "$work" > "$work/untuned.log" 2>&1 &
-  pids[untuned]=$!
-  wait_for "http://127.0.0.1:$port/" 200 "${pids[untuned]}" "$work/untuned.log"
-  urls[untuned]="http://127.0.0.1:$port/"; luas[untuned]=status.lua; status[untuned]=200
-  names+=(untuned)
-fi
+# The same WAR on the stock container and JVM settings: issue 11's second goal compares BOAT with it.
+if [ "${BARE_UNTUNED:-0}" = 1 ]; then bare_side untuned untuned; fi
 for n in "${names[@]}"; do turn "$n" "${WARMUP_SECONDS:-120}" > /dev/null; done
 
 declare -A all_rps=() all_cpu=()
