@@ -9,6 +9,10 @@
 # --sqltracelisteners null: Payara's default listener (SilentSqlTraceListener) does nothing, but its
 # presence wraps every connection in a reflective proxy that reports each JDBC call to it (~5 % of a
 # payload read's CPU, bench/RESULTS.md). "null" is the value Payara reads as no listener.
+# --associatewiththread=true (H2): a request thread keeps the connection it last used and takes it
+# back without going through the pool's free list (~4 % of a payload read's CPU went to acquiring
+# it); the pool still reclaims an idle thread's connection when it runs dry. Measured on H2 only
+# (bench/RESULTS.md, 2026-12-02), so PostgreSQL keeps Payara's default.
 set -euo pipefail
 home="$1"
 esc() { printf '%s' "$1" | sed -e 's/\\/\\\\/g' -e 's/:/\\:/g' -e 's/=/\\=/g' -e 's/;/\\;/g'; }
@@ -19,7 +23,7 @@ case "$url" in
     host="${hostport%%:*}"; port="${hostport##*:}"; [ "$port" = "$hostport" ] && port=5432
     echo "create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource --sqltracelisteners null --property serverName=$(esc "$host"):portNumber=$port:databaseName=$(esc "$db"):user=$(esc "${BOAT_DB_USER:-boat}"):password=$(esc "${BOAT_DB_PASSWORD:-}") boatPool" ;;
   jdbc:h2:*)
-    echo "create-jdbc-connection-pool --datasourceclassname org.h2.jdbcx.JdbcDataSource --restype javax.sql.DataSource --sqltracelisteners null --property url=$(esc "$url"):user=sa:password=sa boatPool" ;;
+    echo "create-jdbc-connection-pool --datasourceclassname org.h2.jdbcx.JdbcDataSource --restype javax.sql.DataSource --sqltracelisteners null --associatewiththread=true --property url=$(esc "$url"):user=sa:password=sa boatPool" ;;
   *) echo "unsupported BOAT_DB_URL: $url" >&2; exit 2 ;;
 esac
 echo "create-jdbc-resource --connectionpoolid boatPool jdbc/boat"
