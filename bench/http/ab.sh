@@ -10,7 +10,8 @@
 #   bench/http/ab.sh [ROUNDS=8] [SECONDS=10] [SCENARIO=get-payload|get-root|post-secret|post-order]
 # Environment: A_ROOT / B_ROOT, the checkouts whose deploy/boat.sh (and deploy scripts) start A and B
 # (this checkout); A_JAR / B_JAR, their uber jars (this checkout's deploy/target/boat-micro.jar);
-# A_ENV / B_ENV, extra NAME=value words for one side's deploy/boat.sh (e.g. BOAT_HEAP_MB=128);
+# A_ENV / B_ENV, extra NAME=value words for one side's deploy/boat.sh (e.g. BOAT_HEAP_MB=128, or
+# BOAT_JAVA=<another JDK's java>);
 # BARE=1 adds the tuned bare endpoint (GET /), and BARE_SERVLET=1 with it the same server's plain servlet
 # (GET /servlet, the container without JAX-RS); BARE_UNTUNED=1 the bare endpoint on an untuned container and JVM; MIXED=1 first sends each BOAT the 10,000 mixed requests of
 # compare.sh and prints its RSS after them; WARMUP_SECONDS (120) of load per server first (with 60 the first two rounds still met C2 compiling);
@@ -31,7 +32,7 @@ boat_side() { # NAME ROOT JAR ENV
   local port base token secret
   port="$("$root/deploy/free-port.sh")"
   # shellcheck disable=SC2086
-  env $4 BOAT_HOME="$work/$1" BOAT_PORT="$port" BOAT_JAR="$3" BOAT_JAVA="$java" "$2/deploy/boat.sh" > "$work/$1.log" 2>&1 &
+  env BOAT_JAVA="$java" $4 BOAT_HOME="$work/$1" BOAT_PORT="$port" BOAT_JAR="$3" "$2/deploy/boat.sh" > "$work/$1.log" 2>&1 &
   pids[$1]=$!
   base="http://127.0.0.1:$port"
   wait_for "$base/" 300 "${pids[$1]}" "$work/$1.log"
