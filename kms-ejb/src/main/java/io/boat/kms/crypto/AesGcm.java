@@ -2,7 +2,10 @@ package io.boat.kms.crypto;
 
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
+import java.security.NoSuchAlgorithmException;
+import java.security.Provider;
 import javax.crypto.Cipher;
+import javax.crypto.NoSuchPaddingException;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 
@@ -19,6 +22,14 @@ public final class AesGcm {
 
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
+    private static final String TRANSFORMATION = "AES/GCM/NoPadding";
+    /**
+     * The provider the JDK's configuration picks for AES-GCM, found once: asked by name alone,
+     * {@code Cipher.getInstance} walks the provider list on every call, and it was over half of a
+     * payload read's decryption (bench/RESULTS.md, 2026-12-02). A provider preferred in
+     * java.security (a FIPS provider, say) is still the one found.
+     */
+    private static final Provider PROVIDER = provider();
 
     private AesGcm() {
     }
@@ -27,7 +38,7 @@ public final class AesGcm {
         byte[] nonce = new byte[NONCE_BYTES];
         Rng.get().nextBytes(nonce);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = Cipher.getInstance(TRANSFORMATION, PROVIDER);
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(associatedData);
             byte[] sealed = cipher.doFinal(plaintext);
@@ -43,12 +54,20 @@ public final class AesGcm {
             throw new CryptoException("AES-GCM blob too short: " + blob.length + " bytes", null);
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = Cipher.getInstance(TRANSFORMATION, PROVIDER);
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, blob, 0, NONCE_BYTES));
             cipher.updateAAD(associatedData);
             return cipher.doFinal(blob, NONCE_BYTES, blob.length - NONCE_BYTES);
         } catch (GeneralSecurityException e) {
             throw new CryptoException("AES-GCM authentication failed: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static Provider provider() {
+        try {
+            return Cipher.getInstance(TRANSFORMATION).getProvider();
+        } catch (NoSuchAlgorithmException | NoSuchPaddingException e) {
+            throw new ExceptionInInitializerError(e);
         }
     }
 }
