@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Writes the Payara Micro post-boot commands for BOAT: the JDBC pool behind jdbc/boat (H2 file
-# database under $1 by default, PostgreSQL when BOAT_DB_URL is a jdbc:postgresql URL), metrics off
-# (BOAT_METRICS=1 keeps them). The listeners' settings, HTTPS included, are pre-boot commands
-# (deploy/preboot.sh).
+# database under $1 by default, PostgreSQL when BOAT_DB_URL is a jdbc:postgresql URL), the connector
+# runtime's log level, metrics off (BOAT_METRICS=1 keeps them). The listeners' settings, HTTPS
+# included, are pre-boot commands (deploy/preboot.sh).
 # H2 runs with WRITE_DELAY=0: by default it writes commits to the file up to a second later, and
 # a killed process lost an order it had acknowledged (RestartIT). With 0 every commit reaches the
 # file before the client is answered; surviving power loss as well needs PostgreSQL.
