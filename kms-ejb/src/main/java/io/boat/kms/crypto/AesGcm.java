@@ -27,7 +27,8 @@ public final class AesGcm {
      * The provider the JDK's configuration picks for AES-GCM, found once: asked by name alone,
      * {@code Cipher.getInstance} walks the provider list on every call, and it was over half of a
      * payload read's decryption (bench/RESULTS.md, 2026-12-02). A provider preferred in
-     * java.security (a FIPS provider, say) is still the one found.
+     * java.security (a FIPS provider, say) is still the one found. It is chosen by the transformation
+     * alone: unlike a per-call lookup, a key that provider refuses is not retried with the next one.
      */
     private static final Provider PROVIDER = provider();
 
